@@ -1,8 +1,9 @@
 // Loads the SDK's TypeScript sources with jiti. `contrail` is aliased to the source entry so
 // that a user's pipeline.ts and the CLI share one instance of the library (one set of
 // classes, one brand registry) whether or not dist/ exists.
-import { createJiti } from "jiti";
+
 import { fileURLToPath } from "node:url";
+import { createJiti } from "jiti";
 
 const srcIndex = fileURLToPath(new URL("../src/index.ts", import.meta.url));
 

@@ -177,16 +177,7 @@ export const RunStepCore = z.strictObject({
 export interface RunStep extends z.infer<typeof RunStepCore>, StepHooks {}
 
 /** Any step of a plan. */
-export type Step =
-  | GetStep
-  | PutStep
-  | TaskStep
-  | SetPipelineStep
-  | LoadVarStep
-  | InParallelStep
-  | DoStep
-  | TryStep
-  | RunStep;
+export type Step = GetStep | PutStep | TaskStep | SetPipelineStep | LoadVarStep | InParallelStep | DoStep | TryStep | RunStep;
 
 /**
  * The schema of any step. Each member is strict, so a step with a misspelt key, or with

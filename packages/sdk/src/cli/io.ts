@@ -1,0 +1,90 @@
+/**
+ * The CLI's only window on the world. Commands take an {@link Io} so that tests drive them
+ * in-process with fakes, and only the binary itself uses {@link nodeIo}.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+
+/** What running an external program returned. */
+export interface ExecResult {
+  /** Exit code; null when killed by a signal. */
+  readonly code: number | null;
+  /** The signal that ended it, if any. */
+  readonly signal: NodeJS.Signals | null;
+  /** Captured stdout (empty when inherited). */
+  readonly stdout: string;
+  /** Captured stderr (empty when inherited). */
+  readonly stderr: string;
+}
+
+/** How to run an external program. Never through a shell: arguments are an array. */
+export interface ExecOptions {
+  /** Capture stdout/stderr instead of passing them through to the user. */
+  readonly capture?: boolean;
+  /** Text written to the program's stdin. */
+  readonly input?: string;
+  /** Environment; defaults to the Io's. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Input and output of the CLI. */
+export interface Io {
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** The working directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** Environment variables. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colours, interactive hints). */
+  readonly isTTY: boolean;
+  /** Reads a UTF-8 file; throws a Node error (ENOENT...) when it cannot. */
+  readFile(path: string): string;
+  /** Writes a UTF-8 file, creating its directory. */
+  writeFile(path: string, content: string): void;
+  /** True when the path exists. */
+  exists(path: string): boolean;
+  /** Runs a program with an argument array (never a shell). */
+  exec(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+}
+
+/** The real process's IO. */
+export function nodeIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    readFile: (path) => fs.readFileSync(path, "utf8"),
+    writeFile: (path, content) => {
+      const dir = path.replace(/[\\/][^\\/]*$/, "");
+      if (dir && dir !== path) fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path, content);
+    },
+    exists: (path) => fs.existsSync(path),
+    exec: (command, args, options = {}) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(command, [...args], {
+          env: (options.env ?? process.env) as NodeJS.ProcessEnv,
+          stdio: [
+            options.input === undefined ? "inherit" : "pipe",
+            options.capture ? "pipe" : "inherit",
+            options.capture ? "pipe" : "inherit",
+          ],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout?.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+        });
+        child.stderr?.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        child.on("error", reject);
+        child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+        if (options.input !== undefined) child.stdin?.end(options.input);
+      }),
+  };
+}

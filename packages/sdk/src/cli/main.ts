@@ -1,0 +1,64 @@
+/**
+ * The `sdk` / `contrail` command line: dispatches to one command per file, loaded lazily so
+ * that `sdk render` never pays for ts-morph.
+ */
+import { CliError, type Command, ExitCode, UsageError } from "./command.ts";
+import { type Io, nodeIo } from "./io.ts";
+
+type CommandLoader = () => Promise<Command>;
+
+/** Every command, loaded on first use. */
+const COMMANDS: Record<string, { summary: string; load: CommandLoader }> = {
+  render: { summary: "Render a pipeline.ts to Concourse YAML", load: async () => (await import("./commands/render.ts")).renderCommand },
+  lint: { summary: "Check pipelines the way Concourse does, and more", load: async () => (await import("./commands/lint.ts")).lintCommand },
+  schema: { summary: "Print the JSON Schema of a pipeline", load: async () => (await import("./commands/schema.ts")).schemaCommand },
+};
+
+const VERSION = "0.1.0";
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `contrail ${VERSION}: typed Concourse pipelines\n\nUsage: sdk <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'sdk <command> --help' for a command's options.\nExit codes: 0 ok, 1 problems in the pipeline, 2 usage error.\n`;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and IO.
+ * Resolves to the exit code; never throws.
+ */
+export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr(`sdk: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(", ")}. Run 'sdk --help'.\n`);
+    return ExitCode.usage;
+  }
+  try {
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(command.usage);
+      return ExitCode.ok;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\nRun 'sdk ${name} --help' for usage.\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (io.env.CONTRAIL_DEBUG ? error.stack : error.message) : String(error);
+    io.stderr(`sdk ${name}: internal error: ${detail}\nThis is a bug in contrail; set CONTRAIL_DEBUG=1 for a stack trace and report it.\n`);
+    return ExitCode.problems;
+  }
+}
