@@ -1,0 +1,85 @@
+/**
+ * The `get` step: fetches a version of a resource into an artifact named after it.
+ * @see https://concourse-ci.org/get-step.html
+ */
+import type { Version } from "../model/common.ts";
+import { type Artifact, ArtifactPath } from "./artifact.ts";
+import { Brand } from "./brand.ts";
+import { Step, type StepOptions } from "./step.ts";
+import type { JobContext, JobLike, ResourceLike } from "./synth-context.ts";
+import type { Input } from "./values.ts";
+
+/** Options of a get step. */
+export interface GetOptions<Params = Record<string, unknown>> extends StepOptions {
+  /**
+   * The step's (and artifact's) name, when it must differ from the resource's, e.g. to get
+   * one resource twice. @default the resource's name
+   */
+  readonly as?: string;
+  /** Start a new build of the job when a new version appears. @default false */
+  readonly trigger?: boolean;
+  /** Only versions that went through all of these jobs. @see https://concourse-ci.org/get-step.html#schema.get.passed */
+  readonly passed?: readonly JobLike[];
+  /** `"latest"` (default), `"every"`, or a pinned version. */
+  readonly version?: "latest" | "every" | Version;
+  /** Get params, passed to the resource. */
+  readonly params?: Input<Params>;
+  /** Worker tags. */
+  readonly tags?: readonly string[];
+}
+
+/** Files a resource writes on get, by a handle name (`{ tag: "tag" }`). */
+export type FileMap = Readonly<Record<string, string>>;
+
+/** A get step; also the artifact it fetches. */
+export class GetStep<Params = Record<string, unknown>, Files extends FileMap = Record<never, string>> extends Step implements Artifact {
+  declare readonly [Brand.artifact]: true;
+  /** The resource fetched. */
+  readonly resource: ResourceLike;
+  /** Handles to the files the resource writes, e.g. `tag.files.tag`. */
+  readonly files: { readonly [K in keyof Files]: ArtifactPath };
+  readonly #options: GetOptions<Params>;
+
+  /** Use `resource.get()` rather than this constructor. */
+  constructor(resource: ResourceLike, options: GetOptions<Params> = {}, files?: Files) {
+    super(options);
+    this.resource = resource;
+    this.#options = options;
+    Object.defineProperty(this, Brand.artifact, { value: true });
+    const handles: Record<string, ArtifactPath> = {};
+    for (const [key, path] of Object.entries(files ?? {})) handles[key] = new ArtifactPath(this, path);
+    this.files = handles as { readonly [K in keyof Files]: ArtifactPath };
+  }
+
+  /** The step's name, which is the artifact's name. */
+  get artifactName(): string {
+    return this.#options.as ?? this.resource.name;
+  }
+
+  /** The step itself produces the artifact. */
+  get producer(): object {
+    return this;
+  }
+
+  /** A path inside the fetched artifact. */
+  file(path: string): ArtifactPath {
+    return new ArtifactPath(this, path);
+  }
+
+  protected synthCore(ctx: JobContext): Record<string, unknown> {
+    const o = this.#options;
+    ctx.useResource(this.resource);
+    const out: Record<string, unknown> = { get: this.artifactName };
+    if (o.as !== undefined && o.as !== this.resource.name) out["resource"] = this.resource.name;
+    if (o.passed && o.passed.length > 0) {
+      out["passed"] = o.passed.map((job) => job.name);
+      ctx.pipeline.passedConstraints.push({ job: ctx.job, resource: this.resource, passed: o.passed, path: [...ctx.path, "passed"] });
+    }
+    if (o.trigger !== undefined) out["trigger"] = o.trigger;
+    if (o.version !== undefined) out["version"] = o.version;
+    if (o.params !== undefined) out["params"] = ctx.at("params").resolve(o.params);
+    if (o.tags !== undefined) out["tags"] = [...o.tags];
+    ctx.scope.add(this);
+    return out;
+  }
+}

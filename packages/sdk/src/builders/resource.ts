@@ -1,0 +1,146 @@
+/**
+ * Resources: the versioned things a pipeline gets and puts. Declare one per thing and use
+ * the object: `repo.get({ trigger: true })`, `image.put({ params })`. contrail collects
+ * every resource a job uses into `resources:`.
+ *
+ * @see https://concourse-ci.org/resources.html
+ */
+import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import type { Resource as ResourceConfig } from "../model/resource.ts";
+import { Brand, hasBrand } from "./brand.ts";
+import { isGoDuration } from "./duration.ts";
+import { type FileMap, type GetOptions, GetStep } from "./get-step.ts";
+import { type PutOptions, PutStep } from "./put-step.ts";
+import { resolveStatic } from "./resolve-static.ts";
+import { ResourceType } from "./resource-type.ts";
+import type { SynthContext } from "./synth-context.ts";
+import type { Input } from "./values.ts";
+
+/** Options every resource accepts. */
+export interface ResourceOptions<Source> {
+  /** The resource's configuration, as its type documents it. */
+  readonly source?: Input<Source>;
+  /** A Material Design icon name for the web UI, e.g. `"git"`. @see https://pictogrammers.com/library/mdi/ */
+  readonly icon?: string;
+  /** How often to check for new versions, e.g. `"10m"`, or `"never"`. @default "1m" */
+  readonly checkEvery?: string;
+  /** How long a check may take. @default "1h" */
+  readonly checkTimeout?: string;
+  /** Pins the resource to this version. */
+  readonly version?: Readonly<Record<string, string>>;
+  /** Token for the check webhook. */
+  readonly webhookToken?: string;
+  /** Worker tags for checks. */
+  readonly tags?: readonly string[];
+  /** Show the resource's metadata to everyone. @default false */
+  readonly public?: boolean;
+  /** Expose the user who created a build to the resource. @default false */
+  readonly exposeBuildCreatedBy?: boolean;
+  /** The resource's previous name, to keep its history when renaming. */
+  readonly oldName?: string;
+  /** Escape hatch: keys rendered as they are, after everything else. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Options of a resource of any type. */
+export interface ResourceProps<Source = Record<string, unknown>> extends ResourceOptions<Source> {
+  /** A core type name (`git`, `time`...) or a declared {@link ResourceType}. */
+  readonly type: string | ResourceType;
+}
+
+/**
+ * A resource you can only get from (its type has no `out`, like registry-tag). Typed
+ * resources extend this, or {@link Resource} when they can be put to.
+ */
+export class GettableResource<
+  Source = Record<string, unknown>,
+  GetParams = Record<string, unknown>,
+  Files extends FileMap = Record<never, string>,
+> {
+  declare readonly [Brand.resource]: true;
+  /** The resource's name. */
+  readonly name: string;
+  /** The options given. */
+  readonly props: ResourceProps<Source>;
+  /** Files the type writes on get, as handles. @internal */
+  protected readonly fileMap: Files | undefined;
+
+  constructor(name: string, props: ResourceProps<Source>, files?: Files) {
+    this.name = name;
+    this.props = props;
+    this.fileMap = files;
+    Object.defineProperty(this, Brand.resource, { value: true });
+  }
+
+  /** True when `value` is a contrail resource (from any copy of contrail). */
+  static isResource(value: unknown): value is GettableResource {
+    return hasBrand(value, Brand.resource);
+  }
+
+  /** A get step of this resource. @see https://concourse-ci.org/get-step.html */
+  get(options?: GetOptions<GetParams>): GetStep<GetParams, Files> {
+    return new GetStep<GetParams, Files>(this, options, this.fileMap);
+  }
+
+  /** The type's name. */
+  get typeName(): string {
+    return typeof this.props.type === "string" ? this.props.type : this.props.type.name;
+  }
+
+  /** Adds the resource's type to the pipeline when it is a declared type. @internal */
+  registerType(ctx: SynthContext, path: readonly PathSegment[]): void {
+    if (ResourceType.isResourceType(this.props.type)) ctx.registerResourceType(this.props.type, path);
+  }
+
+  /** Renders the `resources:` entry. @internal */
+  synth(ctx: SynthContext, path: readonly PathSegment[]): ResourceConfig {
+    const p = this.props;
+    const out: Record<string, unknown> = { name: this.name, type: this.typeName };
+    if (p.icon !== undefined) out["icon"] = p.icon;
+    if (p.source !== undefined) out["source"] = resolveStatic(ctx, [...path, "source"], p.source);
+    if (p.version !== undefined) out["version"] = { ...p.version };
+    for (const [option, key] of [
+      ["checkEvery", "check_every"],
+      ["checkTimeout", "check_timeout"],
+    ] as const) {
+      const value = p[option];
+      if (value === undefined) continue;
+      if (!(key === "check_every" && value === "never") && !isGoDuration(value)) {
+        ctx.report(
+          "error",
+          "invalid-duration",
+          [...path, key],
+          `invalid duration '${value}'`,
+          'Use a Go duration such as "10m" or "1h" (or "never" for check_every).',
+        );
+      }
+      out[key] = value;
+    }
+    if (p.webhookToken !== undefined) out["webhook_token"] = p.webhookToken;
+    if (p.tags !== undefined) out["tags"] = [...p.tags];
+    if (p.public !== undefined) out["public"] = p.public;
+    if (p.exposeBuildCreatedBy !== undefined) out["expose_build_created_by"] = p.exposeBuildCreatedBy;
+    if (p.oldName !== undefined) out["old_name"] = p.oldName;
+    if (p.extra !== undefined) Object.assign(out, resolveStatic(ctx, [...path, "extra"], p.extra));
+    return out as ResourceConfig;
+  }
+}
+
+/**
+ * A resource of any type, which can be got from and put to. Prefer a typed resource
+ * (`GitResource`, `RegistryImage`...) when there is one: its source and params are checked.
+ *
+ * @example
+ * const notes = new Resource("notes", { type: "s3", source: { bucket: "b", regexp: "notes-(.*).txt" } });
+ */
+export class Resource<
+  Source = Record<string, unknown>,
+  GetParams = Record<string, unknown>,
+  PutParams = Record<string, unknown>,
+  Files extends FileMap = Record<never, string>,
+> extends GettableResource<Source, GetParams, Files> {
+  /** A put step to this resource. @see https://concourse-ci.org/put-step.html */
+  put(options?: PutOptions<PutParams, GetParams>): PutStep<PutParams, GetParams, Files> {
+    return new PutStep<PutParams, GetParams, Files>(this, options, this.fileMap);
+  }
+}

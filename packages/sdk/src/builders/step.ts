@@ -1,0 +1,120 @@
+/**
+ * The base of every step builder: modifiers (`across`, `attempts`, `timeout`) and hooks
+ * (`on_success`, `on_failure`, `on_error`, `on_abort`, `ensure`), which any step can carry.
+ *
+ * @see https://concourse-ci.org/modifier-and-hook-steps.html
+ */
+import type { Step as StepConfig } from "../model/step.ts";
+import type { AcrossVariable } from "./across.ts";
+import { Brand } from "./brand.ts";
+import { isGoDuration } from "./duration.ts";
+import type { JobContext } from "./synth-context.ts";
+
+/** Options every step accepts. */
+export interface StepOptions {
+  /** Gives up after this long, e.g. `"10m"` (a Go duration). @see https://concourse-ci.org/timeout-step.html */
+  readonly timeout?: string;
+  /** Runs the step up to this many times until it succeeds. @see https://concourse-ci.org/attempts-step.html */
+  readonly attempts?: number;
+  /** Runs the step once for each combination of these vars' values. @see https://concourse-ci.org/across-step.html */
+  readonly across?: readonly AcrossVariable[];
+  /** With `across`: stop the other runs as soon as one fails. */
+  readonly failFast?: boolean;
+  /** Runs when the step succeeds. @see https://concourse-ci.org/on-success-hook.html */
+  readonly onSuccess?: Step;
+  /** Runs when the step fails. @see https://concourse-ci.org/on-failure-hook.html */
+  readonly onFailure?: Step;
+  /** Runs when the step errors. @see https://concourse-ci.org/on-error-hook.html */
+  readonly onError?: Step;
+  /** Runs when the build is aborted during the step. @see https://concourse-ci.org/on-abort-hook.html */
+  readonly onAbort?: Step;
+  /** Always runs after the step. @see https://concourse-ci.org/ensure-hook.html */
+  readonly ensure?: Step;
+  /**
+   * Escape hatch: keys rendered as they are onto the step, after everything else, for
+   * fields contrail has no typed option for yet. Lint still checks them.
+   */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+const HOOKS = [
+  ["onSuccess", "on_success"],
+  ["onFailure", "on_failure"],
+  ["onError", "on_error"],
+  ["onAbort", "on_abort"],
+  ["ensure", "ensure"],
+] as const;
+
+/** A step of a plan. Subclasses render their core step; this class adds the rest. */
+export abstract class Step {
+  declare readonly [Brand.step]: true;
+  /** The options shared by every step. */
+  protected readonly stepOptions: StepOptions;
+
+  protected constructor(options: StepOptions) {
+    this.stepOptions = options;
+    Object.defineProperty(this, Brand.step, { value: true });
+  }
+
+  /**
+   * Renders the core step (the `get:`/`task:`... key and its fields) and records what it
+   * produces in `ctx.scope`.
+   */
+  protected abstract synthCore(ctx: JobContext): Record<string, unknown>;
+
+  /** Renders the step with its modifiers and hooks. @internal */
+  synth(ctx: JobContext): StepConfig {
+    const o = this.stepOptions;
+    let inner = ctx;
+    let across: Record<string, unknown>[] | undefined;
+    if (o.across && o.across.length > 0) {
+      // Values are read outside the across; the vars exist only inside it.
+      across = o.across.map((v, i) => v.synthEntry(ctx.at("across", i)));
+      const scope = ctx.scope.child();
+      for (const v of o.across) scope.add(v);
+      inner = ctx.withScope(scope);
+    }
+    const out: Record<string, unknown> = this.synthCore(inner);
+    if (across) out["across"] = across;
+    if (o.failFast !== undefined) out["fail_fast"] = o.failFast;
+    if (o.attempts !== undefined) {
+      if (!Number.isInteger(o.attempts) || o.attempts < 1) {
+        ctx.pipeline.report(
+          "error",
+          "invalid-attempts",
+          [...ctx.path, "attempts"],
+          `attempts must be a whole number greater than 0, not ${o.attempts}`,
+        );
+      }
+      out["attempts"] = o.attempts;
+    }
+    if (o.timeout !== undefined) {
+      if (!isGoDuration(o.timeout)) {
+        ctx.pipeline.report(
+          "error",
+          "invalid-duration",
+          [...ctx.path, "timeout"],
+          `invalid duration '${o.timeout}'`,
+          'Use a Go duration such as "30s", "10m" or "1h30m".',
+        );
+      }
+      out["timeout"] = o.timeout;
+    }
+    for (const [option, key] of HOOKS) {
+      const hook = o[option];
+      if (hook) out[key] = hook.synth(ctx.at(key));
+    }
+    if (o.extra) Object.assign(out, ctx.at("extra").resolve(o.extra));
+    return out as unknown as StepConfig;
+  }
+}
+
+/** Renders a list of steps in sequence, each seeing what the ones before produced. */
+export function synthSequence(steps: readonly Step[], ctx: JobContext, key: string): StepConfig[] {
+  return steps.map((step, i) => step.synth(ctx.at(key, i)));
+}
+
+/** True when `value` is a contrail step. */
+export function isStep(value: unknown): value is Step {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[Brand.step] === true;
+}

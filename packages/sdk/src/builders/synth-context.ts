@@ -1,0 +1,188 @@
+/**
+ * The state of one render: resources and resource types collected from the jobs, the
+ * `passed:` constraints to check once every job is known, and the diagnostics found.
+ * Builders never throw for a broken reference; they report here, so that every problem
+ * is reported at once with a path.
+ */
+import { type Diagnostic, formatPath, type PathSegment, type Severity } from "../diagnostics/diagnostic.ts";
+import type { JsonValue } from "../model/common.ts";
+import type { Artifact } from "./artifact.ts";
+import { Brand, hasBrand } from "./brand.ts";
+import type { Scope } from "./scope.ts";
+import type { LocalVar } from "./vars.ts";
+
+/** What render needs to know of a job (see `Job`). */
+export interface JobLike {
+  readonly name: string;
+}
+
+/** What render needs to know of a resource (see `Resource`). */
+export interface ResourceLike {
+  readonly name: string;
+  /** Registers the resource's type (when it is an object) with the render. */
+  registerType(ctx: SynthContext, path: readonly PathSegment[]): void;
+}
+
+/** What render needs to know of a resource type (see `ResourceType`). */
+export interface ResourceTypeLike {
+  readonly name: string;
+}
+
+/** A `passed:` constraint, checked once every job has been rendered. */
+export interface PassedConstraint {
+  readonly job: JobLike;
+  readonly resource: ResourceLike;
+  readonly passed: readonly JobLike[];
+  readonly path: readonly PathSegment[];
+}
+
+/** Pipeline-wide render state. */
+export class SynthContext {
+  /** Every problem found so far. */
+  readonly diagnostics: Diagnostic[] = [];
+  /** Resources by name, in the order they were first declared or used. */
+  readonly resources = new Map<string, ResourceLike>();
+  /** Resource types by name, in the order they were first declared or used. */
+  readonly resourceTypes = new Map<string, ResourceTypeLike>();
+  /** The resources each job gets or puts. */
+  readonly resourcesUsedBy = new Map<JobLike, Set<ResourceLike>>();
+  /** Every `passed:` constraint met so far. */
+  readonly passedConstraints: PassedConstraint[] = [];
+
+  /** Reports a problem. */
+  report(severity: Severity, code: string, path: readonly PathSegment[], message: string, hint?: string): void {
+    this.diagnostics.push({ code, severity, message, path: formatPath(path), ...(hint ? { hint } : {}) });
+  }
+
+  /** Adds a resource, reporting a different resource already under the same name. */
+  registerResource(resource: ResourceLike, path: readonly PathSegment[]): void {
+    const existing = this.resources.get(resource.name);
+    if (existing === undefined) {
+      this.resources.set(resource.name, resource);
+      resource.registerType(this, path);
+    } else if (existing !== resource) {
+      this.report(
+        "error",
+        "duplicate-resource-name",
+        path,
+        `two different resources are named '${resource.name}'`,
+        "Give each resource its own name, or create the resource once and reuse the object.",
+      );
+    }
+  }
+
+  /** Adds a resource type, reporting a different type already under the same name. */
+  registerResourceType(type: ResourceTypeLike, path: readonly PathSegment[]): void {
+    const existing = this.resourceTypes.get(type.name);
+    if (existing === undefined) this.resourceTypes.set(type.name, type);
+    else if (existing !== type) {
+      this.report(
+        "error",
+        "duplicate-resource-type-name",
+        path,
+        `two different resource types are named '${type.name}'`,
+        "Declare the resource type once and reuse the object.",
+      );
+    }
+  }
+}
+
+/** Render state within one job: where we are, and what is in scope. */
+export class JobContext {
+  readonly pipeline: SynthContext;
+  readonly job: JobLike;
+  readonly scope: Scope;
+  readonly path: readonly PathSegment[];
+
+  constructor(pipeline: SynthContext, job: JobLike, scope: Scope, path: readonly PathSegment[]) {
+    this.pipeline = pipeline;
+    this.job = job;
+    this.scope = scope;
+    this.path = path;
+  }
+
+  /** The same job and scope, further down the tree. */
+  at(...segments: PathSegment[]): JobContext {
+    return new JobContext(this.pipeline, this.job, this.scope, [...this.path, ...segments]);
+  }
+
+  /** The same place with another scope. */
+  withScope(scope: Scope): JobContext {
+    return new JobContext(this.pipeline, this.job, scope, this.path);
+  }
+
+  /** Records that this job gets or puts `resource`, and adds it to the pipeline. */
+  useResource(resource: ResourceLike): void {
+    this.pipeline.registerResource(resource, this.path);
+    const used = this.pipeline.resourcesUsedBy.get(this.job) ?? new Set<ResourceLike>();
+    this.pipeline.resourcesUsedBy.set(this.job, used);
+    used.add(resource);
+  }
+
+  /** The name of an artifact, reporting it when its producer has not run yet. */
+  artifactName(artifact: Artifact): string {
+    if (!this.scope.has(artifact.producer)) {
+      this.pipeline.report(
+        "error",
+        "artifact-not-produced",
+        this.path,
+        `artifact '${artifact.artifactName}' is used before, or without, the step that produces it in job '${this.job.name}'`,
+        "Add the step that produces it to this job's plan, before this step (steps in one in_parallel cannot use each other's artifacts).",
+      );
+    }
+    return artifact.artifactName;
+  }
+
+  /** `((.:name))` for a local var, reporting it when used outside the scope that defines it. */
+  localVar(variable: LocalVar): string {
+    if (!this.scope.has(variable)) {
+      this.pipeline.report(
+        "error",
+        "local-var-out-of-scope",
+        this.path,
+        `local var '${variable.varName}' is used outside the scope of the load_var or across step that defines it in job '${this.job.name}'`,
+        "Place the load_var step earlier in the same job, or use an across var only inside the step it modifies.",
+      );
+    }
+    return `((.:${variable.varName}))`;
+  }
+
+  /**
+   * Turns a builder value (with artifacts, artifact paths and local vars inside) into
+   * plain JSON, checking each reference. `undefined` properties are dropped.
+   */
+  resolve(value: unknown): JsonValue {
+    if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) {
+        this.pipeline.report("error", "unsupported-value", this.path, `${value} cannot be written to a pipeline`);
+        return null;
+      }
+      return value;
+    }
+    if (hasBrand(value, Brand.artifactPath)) {
+      const p = value as { artifact: Artifact; path: string };
+      const name = this.artifactName(p.artifact);
+      return p.path === "" || p.path === "." ? name : `${name}/${p.path}`;
+    }
+    if (hasBrand(value, Brand.artifact)) return this.artifactName(value as Artifact);
+    if (hasBrand(value, Brand.localVar)) return this.localVar(value as LocalVar);
+    if (hasBrand(value, Brand.resolvable)) return this.resolve((value as { resolveWith(ctx: JobContext): unknown }).resolveWith(this));
+    if (Array.isArray(value)) return value.map((item, i) => this.at(i).resolve(item));
+    if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+      const out: Record<string, JsonValue> = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (item !== undefined) out[key] = this.at(key).resolve(item);
+      }
+      return out;
+    }
+    this.pipeline.report(
+      "error",
+      "unsupported-value",
+      this.path,
+      `a ${typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value} cannot be written to a pipeline`,
+      "Use strings, numbers, booleans, arrays, plain objects, vars or artifact handles.",
+    );
+    return null;
+  }
+}
