@@ -3,7 +3,10 @@
  * rebuild my-image whenever my-repo changes or a new ruby alpine image is tagged, with the
  * newest ruby version as a build arg, and push it to Docker Hub.
  */
-import { GitResource, inParallel, Job, loadVar, OciBuildTask, Pipeline, RegistryImage, RegistryTag, vars } from "contrail";
+import { defineVars, GitResource, inParallel, Job, loadVar, OciBuildTask, Pipeline, RegistryImage, RegistryTag } from "contrail";
+
+// Credentials come from Concourse's credential manager; a typo here fails to compile.
+const secrets = defineVars("docker_hub_username", "docker_hub_password");
 
 const repo = new GitResource("my-repo", {
   source: { uri: "https://github.com/tlwr/my-repo.git", branch: "main" },
@@ -12,8 +15,8 @@ const repo = new GitResource("my-repo", {
 const image = new RegistryImage("my-image", {
   source: {
     repository: "docker.io/tlwr/my-image",
-    username: vars.docker_hub_username,
-    password: vars.docker_hub_password,
+    username: secrets.docker_hub_username,
+    password: secrets.docker_hub_password,
   },
 });
 
