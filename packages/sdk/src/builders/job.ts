@@ -14,8 +14,11 @@ import { JobContext, type SynthContext } from "./synth-context.ts";
 
 /** Options of a job. */
 export interface JobProps {
-  /** The steps, in order. */
-  readonly plan: readonly Step[];
+  /**
+   * The steps, in order. A function is called at render: use it when a step names a job
+   * declared further down (a `passed:` that refers forward, or a cycle).
+   */
+  readonly plan: readonly Step[] | (() => readonly Step[]);
   /** Run one build at a time. @default false */
   readonly serial?: boolean;
   /** Jobs sharing a group run one build at a time between them. */
@@ -105,7 +108,7 @@ export class Job {
     if (p.disableReruns !== undefined) out["disable_reruns"] = p.disableReruns;
     if (p.interruptible !== undefined) out["interruptible"] = p.interruptible;
     if (p.tags !== undefined) out["tags"] = [...p.tags];
-    out["plan"] = synthSequence(p.plan, ctx, "plan");
+    out["plan"] = synthSequence(typeof p.plan === "function" ? p.plan() : p.plan, ctx, "plan");
     // Job hooks run after the plan and see everything it produced.
     for (const [option, key] of JOB_HOOKS) {
       const hook = p[option];
