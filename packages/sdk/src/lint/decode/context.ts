@@ -1,0 +1,64 @@
+/**
+ * What every decoder shares: the failure it throws (caught at the nearest independent unit),
+ * where it is in Go's terms (for `Go struct field X.a.b` messages), and the map from decoded
+ * values back to YAML nodes (for positions).
+ */
+import type { YMap, YNode, YSeq } from "../ynode.ts";
+
+/** A decode error at a node. Internal: always caught and turned into a diagnostic. */
+export class DecodeFailure {
+  /** The message without Concourse's `error unmarshaling JSON: while decoding JSON: ` prefix. */
+  readonly message: string;
+  /** Offset of the offending node. */
+  readonly offset: number;
+  /** How to fix it, when there is more to say. */
+  readonly hint: string | undefined;
+
+  constructor(message: string, offset: number, hint?: string) {
+    this.message = message;
+    this.offset = offset;
+    this.hint = hint;
+  }
+
+  /** The same failure with a prefix, as Go's `fmt.Errorf("...: %w", err)` builds it. */
+  wrap(prefix: string): DecodeFailure {
+    return new DecodeFailure(`${prefix}${this.message}`, this.offset, this.hint);
+  }
+}
+
+/** Where a decoder is: the innermost Go struct and the JSON field path from the decode root. */
+export interface GoWhere {
+  readonly struct: string;
+  readonly path: string;
+}
+
+/** Links decoded objects and arrays to the YAML nodes they came from. */
+export type NodeIndex = WeakMap<object, YMap | YSeq>;
+
+/** State shared by one decode. */
+export interface DecodeState {
+  /** Decoded values to nodes. */
+  readonly nodes: NodeIndex;
+}
+
+/** Records that `value` was decoded from `node`, and returns it. */
+export function link<T extends object>(state: DecodeState, value: T, node: YNode): T {
+  if (node.kind !== "scalar") state.nodes.set(value, node);
+  return value;
+}
+
+/** `json: cannot unmarshal <kind> into Go struct field S.a.b of type T`. */
+export function typeError(kind: string, where: GoWhere, goType: string, offset: number): DecodeFailure {
+  const field = where.path === "" ? `Go value` : `Go struct field ${where.struct}.${where.path}`;
+  return new DecodeFailure(`json: cannot unmarshal ${kind} into ${field} of type ${goType}`, offset);
+}
+
+/** Extends a Go field path (`jobs` + `plan` gives `jobs.plan`). */
+export function sub(where: GoWhere, field: string, struct?: string): GoWhere {
+  return { struct: struct ?? where.struct, path: where.path === "" ? field : `${where.path}.${field}` };
+}
+
+/** Sets a property, safe for `__proto__` and friends. */
+export function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

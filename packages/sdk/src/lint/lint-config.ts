@@ -1,0 +1,58 @@
+/**
+ * `lintConfig`: the validate stage and contrail's own rules on an already-decoded config.
+ * `renderPipeline` calls it so that whatever contrail renders is a pipeline Concourse
+ * accepts; it must stay fast and free of `fs`, `yaml` and `ts-morph`.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { formatPath } from "../diagnostics/diagnostic.ts";
+import type { PipelineConfig } from "../model/index.ts";
+import type { RuleSettings } from "./codes.ts";
+import { runOwnRules } from "./rules/index.ts";
+import { applyRuleSettings } from "./settings.ts";
+import { validateConfig } from "./validate/index.ts";
+import { type Finding, Report } from "./validate/report.ts";
+
+/** Options shared by the lint entry points. */
+export interface LintOptions {
+  /** The file name to put on diagnostics. */
+  readonly file?: string;
+  /** Per-code severity overrides; `off` drops the code. */
+  readonly rules?: RuleSettings;
+}
+
+/** Runs the validate stage and contrail's rules; returns findings in emission order. */
+export function collectFindings(config: unknown): Finding[] {
+  const report = new Report();
+  validateConfig(config, report);
+  runOwnRules(config, report);
+  return report.findings;
+}
+
+/** Turns a finding into a diagnostic, with a position when `locate` knows one. */
+export function toDiagnostic(
+  f: Finding,
+  file: string | undefined,
+  locate?: (target: object | undefined, key: string | undefined) => { line: number; column: number } | undefined,
+): Diagnostic {
+  const pos = locate?.(f.target, f.key);
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    path: formatPath(f.path),
+    ...(file !== undefined ? { file } : {}),
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    ...(f.hint !== undefined ? { hint: f.hint } : {}),
+  };
+}
+
+/**
+ * Checks a decoded pipeline the way Concourse's `configvalidate.Validate` does, plus
+ * contrail's own rules. Diagnostics carry paths but no positions.
+ *
+ * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
+ */
+export function lintConfig(config: PipelineConfig, options: LintOptions = {}): Diagnostic[] {
+  const diagnostics = collectFindings(config).map((f) => toDiagnostic(f, options.file));
+  return applyRuleSettings(diagnostics, options.rules);
+}

@@ -1,0 +1,60 @@
+/**
+ * `plaintext-credential`: a `source`/`params` key that holds a secret (password, private key,
+ * token...) set to a literal instead of a `((var))`. The value ends up in the pipeline
+ * config, readable by anyone who can `fly get-pipeline`.
+ *
+ * @see https://concourse-ci.org/creds.html
+ */
+import type { PathSegment } from "../../diagnostics/diagnostic.ts";
+import type { Report } from "../validate/report.ts";
+import { arr, type Obj, obj, text } from "../values.ts";
+import { walkJob } from "../walk.ts";
+
+const SECRET_KEY = /(password|passwd|passphrase|private_key|secret|token|access_key|api_key)/i;
+const NOT_SECRET = /(_file|_path|_name|_url|_uri|_type|_ttl)$/i;
+
+function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
+  for (const [key, value] of Object.entries(map)) {
+    const nested = obj(value);
+    if (nested) {
+      scan(nested, [...path, key], report);
+      continue;
+    }
+    if (typeof value !== "string" || value.trim() === "" || value.includes("((")) continue;
+    if (!SECRET_KEY.test(key) || NOT_SECRET.test(key)) continue;
+    report.warning(
+      "plaintext-credential",
+      `'${key}' holds a literal value; credentials belong in a credential manager`,
+      [...path, key],
+      map,
+      key,
+      `use a var instead: ${key}: ((${key.toLowerCase()}))`,
+    );
+  }
+}
+
+/** Runs `plaintext-credential` on resources, resource types, var sources and step params. */
+export function checkPlaintextCredentials(config: Obj, report: Report): void {
+  for (const section of ["resources", "resource_types", "prototypes"] as const) {
+    arr(config[section]).forEach((value, i) => {
+      const item = obj(value);
+      const source = obj(item?.source);
+      if (source) scan(source, [section, text(item?.name) || i, "source"], report);
+    });
+  }
+  for (const value of arr(config.jobs)) {
+    const job = obj(value);
+    if (!job) continue;
+    walkJob(job, (step, _core, path) => {
+      for (const key of ["params", "get_params"]) {
+        const params = obj(step[key]);
+        if (params) scan(params, [...path, key], report);
+      }
+      const config = obj(step.config);
+      const taskParams = obj(config?.params);
+      if (taskParams) scan(taskParams, [...path, "config", "params"], report);
+      const image = obj(obj(config?.image_resource)?.source);
+      if (image) scan(image, [...path, "config", "image_resource", "source"], report);
+    });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Concourse's step detection (`Step.UnmarshalJSON`): the keys of a plan item are matched
+ * against step types in a fixed precedence; wrappers (hooks, `across`, `attempts`,
+ * `timeout`) wrap what follows, the first core step ends the walk, and keys left over become
+ * `unknown fields`. Used by the decoder (on YAML) and by the validator (on plain objects).
+ *
+ * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/steps.go
+ */
+
+/** The detector keys, in Concourse's `StepPrecedence` order. */
+export const STEP_PRECEDENCE = [
+  "ensure",
+  "on_error",
+  "on_abort",
+  "on_failure",
+  "on_success",
+  "across",
+  "attempts",
+  "run",
+  "task",
+  "put",
+  "get",
+  "timeout",
+  "set_pipeline",
+  "load_var",
+  "try",
+  "do",
+  "in_parallel",
+] as const;
+
+/** A detector key. */
+export type StepKey = (typeof STEP_PRECEDENCE)[number];
+
+/** The core step keys: the walk stops at the first one. */
+export type CoreKey = "run" | "task" | "put" | "get" | "set_pipeline" | "load_var" | "try" | "do" | "in_parallel";
+
+/** Hook keys, in the order the validator visits them (innermost first). */
+export const HOOKS = ["on_success", "on_failure", "on_abort", "on_error", "ensure"] as const;
+
+/** The JSON keys each step type owns (removed from the remaining keys once matched). */
+export const STEP_FIELDS: Readonly<Record<StepKey, readonly string[]>> = {
+  ensure: ["ensure"],
+  on_error: ["on_error"],
+  on_abort: ["on_abort"],
+  on_failure: ["on_failure"],
+  on_success: ["on_success"],
+  across: ["across", "fail_fast"],
+  attempts: ["attempts"],
+  run: ["run", "type", "params", "privileged", "tags", "container_limits", "timeout"],
+  task: [
+    "task",
+    "privileged",
+    "config",
+    "file",
+    "vars",
+    "tags",
+    "params",
+    "hermetic",
+    "image",
+    "input_mapping",
+    "output_mapping",
+    "container_limits",
+    "timeout",
+  ],
+  put: ["put", "resource", "params", "inputs", "get_params", "tags", "timeout", "no_get"],
+  get: ["get", "resource", "version", "params", "passed", "trigger", "tags", "timeout"],
+  timeout: ["timeout"],
+  set_pipeline: ["set_pipeline", "file", "vars", "var_files", "instance_vars", "team"],
+  load_var: ["load_var", "file", "format", "reveal"],
+  try: ["try"],
+  do: ["do", "tags"],
+  in_parallel: ["in_parallel", "tags"],
+};
+
+const CORE: ReadonlySet<string> = new Set<CoreKey>(["run", "task", "put", "get", "set_pipeline", "load_var", "try", "do", "in_parallel"]);
+
+/** True for a core step key. */
+export function isCore(key: string): key is CoreKey {
+  return CORE.has(key);
+}
+
+/** What a plan item turned out to be. */
+export interface DetectedStep {
+  /** The core step, if any. */
+  readonly core: CoreKey | undefined;
+  /** Wrappers matched before the core step, outermost first. */
+  readonly wrappers: readonly StepKey[];
+  /** Keys no matched step type owns, in source order. */
+  readonly unknown: readonly string[];
+}
+
+/** Runs the detection on the keys of a plan item. */
+export function detectStep(keys: readonly string[]): DetectedStep {
+  const remaining = new Set(keys);
+  const wrappers: StepKey[] = [];
+  let core: CoreKey | undefined;
+  for (const key of STEP_PRECEDENCE) {
+    if (!remaining.has(key)) continue;
+    for (const field of STEP_FIELDS[key]) remaining.delete(field);
+    if (isCore(key)) {
+      core = key;
+      break;
+    }
+    wrappers.push(key);
+  }
+  return { core, wrappers, unknown: core ? keys.filter((k) => remaining.has(k)) : [] };
+}

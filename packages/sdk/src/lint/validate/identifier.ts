@@ -1,0 +1,35 @@
+/**
+ * Concourse's identifier rules (`ValidateIdentifier`): an empty name is an error, anything
+ * else that breaks the pattern is a warning.
+ *
+ * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configwarning.go
+ * @see https://concourse-ci.org/config-basics.html#schema.identifier
+ */
+
+const VALID = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9][\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9\-_.]*$/u;
+const VALID_START = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9]/u;
+const INVALID_CHAR = /[^\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9\-_.]/u;
+const JUST_NUMBERS = /^[0-9]+$/;
+
+/** What the identifier check found: at most one of the two. */
+export interface IdentifierResult {
+  /** `CTX: identifier cannot be an empty string`. */
+  readonly error?: string;
+  /** `CTX: 'NAME' is not a valid identifier: REASON`. */
+  readonly warning?: string;
+}
+
+/** Checks `name` in the context `context` (`jobs.build`, `groups[0]`...). */
+export function validateIdentifier(name: string, context: string): IdentifierResult {
+  if (name === "") return { error: `${context}: identifier cannot be an empty string` };
+  let reason: string | undefined;
+  if (JUST_NUMBERS.test(name)) reason = "cannot be just numbers";
+  else if (!VALID.test(name)) {
+    if (!VALID_START.test(name)) reason = "must start with a lowercase letter or a number";
+    else reason = `illegal character '${INVALID_CHAR.exec(name)?.[0] ?? ""}'`;
+  }
+  return reason ? { warning: `${context}: '${name}' is not a valid identifier: ${reason}` } : {};
+}
+
+/** The fly hint printed after identifier warnings. */
+export const IDENTIFIER_HINT = "identifier schema documentation: https://concourse-ci.org/config-basics.html#schema.identifier";

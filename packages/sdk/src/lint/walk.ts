@@ -1,0 +1,57 @@
+/**
+ * Walks every step of a job, nested ones included (hooks, `try`, `do`, `in_parallel`), as
+ * Concourse's `StepRecursor` does. Used for "is this resource used" and the `passed` checks.
+ *
+ * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/step_recursor.go
+ */
+import { type CoreKey, detectStep, HOOKS } from "./step-kinds.ts";
+import { arr, type Obj, obj, text } from "./values.ts";
+
+/** The sub-steps of a step, in visiting order, each with its relative path. */
+export function childSteps(step: Obj, core: CoreKey | undefined): Array<{ step: unknown; path: Array<string | number> }> {
+  const out: Array<{ step: unknown; path: Array<string | number> }> = [];
+  if (core === "try") out.push({ step: step.try, path: ["try"] });
+  if (core === "do") arr(step.do).forEach((s, i) => void out.push({ step: s, path: ["do", i] }));
+  if (core === "in_parallel") {
+    const p = step.in_parallel;
+    if (Array.isArray(p)) p.forEach((s, i) => void out.push({ step: s, path: ["in_parallel", i] }));
+    else arr(obj(p)?.steps).forEach((s, i) => void out.push({ step: s, path: ["in_parallel", "steps", i] }));
+  }
+  for (const hook of HOOKS) if (step[hook] !== undefined) out.push({ step: step[hook], path: [hook] });
+  return out;
+}
+
+/** What {@link walkSteps} calls for each step; `path` is our dotted path of the step. */
+export type StepVisitor = (step: Obj, core: CoreKey | undefined, path: ReadonlyArray<string | number>) => void;
+
+/** Calls `visit` on every step object under `root` (plan item or hook), depth first. */
+export function walkSteps(root: unknown, visit: StepVisitor, path: ReadonlyArray<string | number> = []): void {
+  const step = obj(root);
+  if (!step) return;
+  const { core } = detectStep(Object.keys(step));
+  visit(step, core, path);
+  for (const child of childSteps(step, core)) walkSteps(child.step, visit, [...path, ...child.path]);
+}
+
+/** Calls `visit` on every step of a job (its plan, then its hooks), with paths under `jobs.NAME`. */
+export function walkJob(job: Obj, visit: StepVisitor): void {
+  const base = ["jobs", text(job.name)];
+  arr(job.plan).forEach((item, i) => {
+    walkSteps(item, visit, [...base, "plan", i]);
+  });
+  for (const hook of HOOKS) if (job[hook] !== undefined) walkSteps(job[hook], visit, [...base, hook]);
+}
+
+/** The resource a get or put step uses: `resource:`, or else the step name. */
+export function stepResource(step: Obj, core: "get" | "put"): string {
+  return text(step.resource) || text(step[core]);
+}
+
+/** The names of the resources a job gets or puts. */
+export function jobResources(job: Obj): Set<string> {
+  const used = new Set<string>();
+  walkJob(job, (step, core) => {
+    if (core === "get" || core === "put") used.add(stepResource(step, core));
+  });
+  return used;
+}

@@ -1,0 +1,77 @@
+/**
+ * contrail's own rules: each has a failing fixture (the code at the expected path, as a
+ * warning) and a passing one (no such code, no error). None fires on the blog pipeline.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintConfig, lintYaml, RULES } from "../../packages/sdk/src/lint/index.ts";
+import type { PipelineConfig } from "../../packages/sdk/src/model/index.ts";
+import { repoRoot, sharedDir } from "./shared.ts";
+
+const fixtures = path.join(repoRoot, "test/lint/fixtures");
+
+/** Each own rule, with the path and line it reports in its failing fixture. */
+const CASES: Record<string, { path: string; line: number }> = {
+  "unknown-artifact": { path: "jobs.build.plan[0].in_parallel[1].config.inputs[0]", line: 14 },
+  "undefined-local-var": { path: "jobs.build.plan[1].config", line: 10 },
+  "unused-resource-type": { path: "resource_types.slack", line: 2 },
+  "plaintext-credential": { path: "resources.image.source.password", line: 7 },
+  "oci-build-privileged": { path: "jobs.build.plan[0].privileged", line: 4 },
+  "deprecated-aggregate": { path: "jobs.build.plan[0].aggregate", line: 8 },
+  "deprecated-docker-image": { path: "resources.image.type", line: 3 },
+  templating: { path: "", line: 6 },
+};
+
+function lintFixture(name: string) {
+  return lintYaml(readFileSync(path.join(fixtures, name), "utf8"), { file: name }).diagnostics;
+}
+
+describe("contrail rules", () => {
+  for (const [code, expected] of Object.entries(CASES)) {
+    it(`${code} is a documented warning`, () => expect(RULES[code]?.severity).toBe("warning"));
+
+    it(`${code} fires on its failing fixture`, () => {
+      const found = lintFixture(`${code}.fail.yml`).filter((d) => d.code === code);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ severity: "warning", path: expected.path, line: expected.line, file: `${code}.fail.yml` });
+      expect(found[0]?.hint).toBeTruthy();
+    });
+
+    it(`${code} stays quiet on its passing fixture`, () => {
+      const diagnostics = lintFixture(`${code}.pass.yml`);
+      expect(diagnostics.filter((d) => d.code === code || d.severity === "error")).toEqual([]);
+    });
+  }
+
+  it("can be turned off or made an error", () => {
+    const text = readFileSync(path.join(fixtures, "plaintext-credential.fail.yml"), "utf8");
+    expect(lintYaml(text, { rules: { "plaintext-credential": "off" } }).diagnostics).toEqual([]);
+    const [d] = lintYaml(text, { rules: { "plaintext-credential": "error" } }).diagnostics;
+    expect(d?.severity).toBe("error");
+  });
+
+  it("honours contrail-disable-next-line comments", () => {
+    const text = readFileSync(path.join(fixtures, "plaintext-credential.fail.yml"), "utf8").replace(
+      "    password: hunter2",
+      "    # contrail-disable-next-line plaintext-credential\n    password: hunter2",
+    );
+    expect(lintYaml(text, {}).diagnostics).toEqual([]);
+    const other = text.replace("next-line plaintext-credential", "next-line unknown-artifact");
+    expect(lintYaml(other, {}).diagnostics.map((d) => d.code)).toEqual(["plaintext-credential"]);
+  });
+
+  it("runs on decoded configs through lintConfig, without positions", () => {
+    const config = {
+      resources: [{ name: "image", type: "docker-image", source: { repository: "x", password: "hunter2" } }],
+      jobs: [{ name: "build", plan: [{ get: "image" }] }],
+    } as PipelineConfig;
+    const codes = lintConfig(config).map((d) => `${d.code} ${d.path} ${d.line ?? "-"}`);
+    expect(codes).toEqual(["plaintext-credential resources.image.source.password -", "deprecated-docker-image resources.image.type -"]);
+  });
+
+  it("fires nothing on the blog pipeline", () => {
+    const text = readFileSync(path.join(sharedDir(), "seed/blog-pipeline.yml"), "utf8");
+    expect(lintYaml(text, { file: "blog-pipeline.yml" }).diagnostics).toEqual([]);
+  });
+});
