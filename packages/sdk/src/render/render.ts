@@ -1,0 +1,81 @@
+/**
+ * Render: builders to config model to text. Pure: the same pipeline always gives the same
+ * bytes, and nothing here touches the file system.
+ */
+import type { Pipeline } from "../builders/pipeline.ts";
+import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { RuleSettings } from "../lint/codes.ts";
+import { lintConfig } from "../lint/lint-config.ts";
+import { PipelineConfig } from "../model/pipeline.ts";
+import { generatedHeader } from "./header.ts";
+import { toJson } from "./to-json.ts";
+import { toYaml } from "./to-yaml.ts";
+
+/** Output formats of {@link renderPipeline}. */
+export type RenderFormat = "yaml" | "json";
+
+/** Options of {@link renderPipeline}. */
+export interface RenderOptions {
+  /** `yaml` (default) or `json`. */
+  readonly format?: RenderFormat;
+  /** The file the pipeline came from, named in the generated header. */
+  readonly sourceFile?: string;
+  /** Per-code severity overrides for the lint checks, as `sdk lint --rule`. */
+  readonly rules?: RuleSettings;
+}
+
+/** What {@link renderPipeline} returns. */
+export interface RenderResult {
+  /** The rendered text; empty when there are errors. */
+  readonly text: string;
+  /** The config model. */
+  readonly config: PipelineConfig;
+  /** Every problem found, errors and warnings. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Renders a pipeline, collecting every problem. The text is produced only when there is
+ * no error, so that a rendered pipeline is one Concourse accepts: after the builders' own
+ * checks, the config goes through the same validation as `sdk lint` (Concourse's rules and
+ * contrail's), whose errors stop the render and whose warnings are returned.
+ */
+export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
+  const { config, diagnostics: synthDiagnostics } = pipeline.synth();
+  const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
+  // A broken reference is reported once, by the builders, with the step's path; linting
+  // the half-built config would only repeat it in other words.
+  if (!hasErrors(diagnostics)) diagnostics.push(...lintConfig(config, options.rules ? { rules: options.rules } : {}));
+  if (hasErrors(diagnostics)) return { text: "", config, diagnostics };
+  const text = options.format === "json" ? toJson(config) : toYaml(config, { header: generatedHeader(options.sourceFile) });
+  return { text, config, diagnostics };
+}
+
+/**
+ * Renders a pipeline to YAML (or JSON), throwing a {@link ContrailError} that lists every
+ * error when there is any.
+ *
+ * @example
+ * writeFileSync("pipeline.yml", render(pipeline));
+ */
+export function render(pipeline: Pipeline, options: RenderOptions = {}): string {
+  const result = renderPipeline(pipeline, options);
+  if (hasErrors(result.diagnostics)) throw new ContrailError(result.diagnostics);
+  return result.text;
+}
+
+/**
+ * Checks the config against the model's schema. Builders produce valid configs, so a
+ * problem here comes from an escape hatch (`extra`, a raw `config`) or is a bug.
+ */
+function schemaDiagnostics(config: unknown): Diagnostic[] {
+  const parsed = PipelineConfig.safeParse(config);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({
+    code: "invalid-config",
+    severity: "error" as const,
+    message: issue.message,
+    path: formatPath(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
+    hint: "This part of the pipeline does not match Concourse's schema; check values given through `extra` or a raw task `config`.",
+  }));
+}

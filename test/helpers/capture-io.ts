@@ -1,0 +1,53 @@
+/**
+ * An {@link Io} for CLI tests: real files (so pipeline.ts files load), captured output, no
+ * processes unless a test supplies `exec`.
+ */
+import * as fs from "node:fs";
+import { dirname } from "node:path";
+import type { ExecOptions, ExecResult, Io } from "../../packages/sdk/src/cli/io.ts";
+
+/** A test Io plus what the command printed. */
+export interface CapturedIo extends Io {
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Makes a test Io rooted at `cwd`. */
+export function captureIo(
+  cwd: string,
+  options: {
+    env?: Record<string, string | undefined>;
+    exec?: (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
+  } = {},
+): CapturedIo {
+  let out = "";
+  let err = "";
+  return {
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    cwd,
+    env: options.env ?? {},
+    isTTY: false,
+    readFile: (path) => fs.readFileSync(path, "utf8"),
+    writeFile: (path, content) => {
+      fs.mkdirSync(dirname(path), { recursive: true });
+      fs.writeFileSync(path, content);
+    },
+    exists: (path) => fs.existsSync(path),
+    exec:
+      options.exec ??
+      (async () => {
+        throw new Error("this test does not expect a process to be started");
+      }),
+  };
+}
