@@ -25,6 +25,11 @@ export interface ExecOptions {
   readonly input?: string;
   /** Environment; defaults to the Io's. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Called once the program has started, with a function that sends it a signal, so that
+   * a caller can forward Ctrl-C (SIGINT/SIGTERM) to it.
+   */
+  readonly onSpawn?: (sendSignal: (signal: NodeJS.Signals) => void) => void;
 }
 
 /** Input and output of the CLI. */
@@ -83,6 +88,7 @@ export function nodeIo(): Io {
           stderr += chunk.toString();
         });
         child.on("error", reject);
+        if (child.pid !== undefined) options.onSpawn?.((signal) => child.kill(signal));
         child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
         if (options.input !== undefined) child.stdin?.end(options.input);
       }),

@@ -1,0 +1,112 @@
+/**
+ * `sdk set`: renders a pipeline.ts and sets it with `fly set-pipeline`.
+ *
+ * @see https://concourse-ci.org/setting-pipelines.html
+ * @see https://concourse-ci.org/fly.html
+ */
+import { parseCommandArgs } from "../args.ts";
+import { type Command, ExitCode, UsageError } from "../command.ts";
+import { exitCodeOf, FlyArgs, reportInterrupt, requireFly, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
+import { refuseOnErrors, renderForFly } from "../fly-render.ts";
+
+const USAGE = `Usage: sdk set -t TARGET -p NAME [FILE] [options]
+       sdk set -t TARGET --all [FILE] [options]
+
+Renders the pipeline exported by FILE (default: pipeline.ts), refuses when render or lint
+finds an error, then runs
+  fly -t TARGET set-pipeline -p NAME -c <rendered file> --non-interactive
+fly's output and exit code are passed through unchanged. The rendered file is private
+(mode 0600) and removed afterwards. fly never prompts: see the diff first with 'sdk diff'
+or --dry-run.
+
+Options:
+  -t, --target TARGET         fly target (see 'fly targets')
+  -p, --name NAME             the pipeline's name in Concourse
+      --pipeline EXPORT       the exported pipeline to set, when FILE exports several
+      --all                   set every exported pipeline under its own name (no -p)
+  -v, --var NAME=VALUE        a string var, passed to fly (repeatable)
+  -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
+  -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
+  -i, --instance-var NAME=YAML  an instance var, passed to fly (repeatable)
+      --team TEAM             set the pipeline in another team
+      --check-creds           ask Concourse to check that credentials resolve
+  -d, --dry-run               show the changes without applying them
+      --force                 set the pipeline even when render or lint finds errors
+      --fly PATH              the fly executable (default: $FLY, then fly on PATH)
+
+Var values are given to fly on its command line only; contrail neither writes nor prints
+them. Exit codes: fly's own; 1 problems in the pipeline; 2 usage or fly not found.
+See https://concourse-ci.org/setting-pipelines.html
+`;
+
+/**
+ * `sdk set`: render, lint, then `fly set-pipeline --non-interactive`.
+ *
+ * @see https://concourse-ci.org/setting-pipelines.html
+ */
+export const setCommand: Command = {
+  name: "set",
+  summary: "Render a pipeline and set it with fly set-pipeline",
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs("set", args, {
+      target: { type: "string", short: "t" },
+      name: { type: "string", short: "p" },
+      pipeline: { type: "string" },
+      all: { type: "boolean" },
+      var: { type: "string", short: "v", multiple: true },
+      "yaml-var": { type: "string", short: "y", multiple: true },
+      "load-vars-from": { type: "string", short: "l", multiple: true },
+      "instance-var": { type: "string", short: "i", multiple: true },
+      team: { type: "string" },
+      "check-creds": { type: "boolean" },
+      "dry-run": { type: "boolean", short: "d" },
+      "non-interactive": { type: "boolean", short: "n" },
+      force: { type: "boolean" },
+      fly: { type: "string" },
+    });
+    if (positionals.length > 1) throw new UsageError(`sdk set: one file at a time (got ${positionals.length})`);
+    if (values.target === undefined) throw new UsageError("sdk set: -t TARGET is required (a fly target; see 'fly targets')");
+    if (values.all && values.name !== undefined)
+      throw new UsageError("sdk set: -p NAME and --all do not go together; --all sets each pipeline under its own name");
+    if (values.all && values.pipeline !== undefined) throw new UsageError("sdk set: --pipeline and --all do not go together");
+    if (!values.all && values.name === undefined)
+      throw new UsageError("sdk set: -p NAME is required (the pipeline's name in Concourse), or --all");
+    for (const [flag, list] of [
+      ["-v", values.var],
+      ["-y", values["yaml-var"]],
+      ["-i", values["instance-var"]],
+    ] as const) {
+      for (const v of list ?? []) if (!v.includes("=")) throw new UsageError(`sdk set: ${flag} takes NAME=VALUE (got a value without '=')`);
+    }
+    const file = positionals[0] ?? "pipeline.ts";
+    const target = values.target;
+    const fly = requireFly(io, "set", values.fly);
+    const rendered = await renderForFly("set", file, io, { pipeline: values.pipeline, all: values.all, force: values.force, lint: true });
+    refuseOnErrors(io, "set", file, rendered, values.force);
+
+    return withInterrupts(async (interrupts, run) => {
+      let status: number = ExitCode.ok;
+      for (const pipeline of rendered) {
+        const name = values.name ?? pipeline.name;
+        const result = await withPrivateFile(io, name, pipeline.text, async (path) => {
+          const command = new FlyArgs().add("-t", target, "set-pipeline", "-p", name, "-c", path, "--non-interactive");
+          for (const v of values.var ?? []) command.secret("-v", v);
+          for (const v of values["yaml-var"] ?? []) command.secret("-y", v);
+          for (const f of values["load-vars-from"] ?? []) command.add("-l", f);
+          for (const v of values["instance-var"] ?? []) command.secret("-i", v);
+          if (values.team !== undefined) command.add("--team", values.team);
+          if (values["check-creds"]) command.add("--check-creds");
+          if (values["dry-run"]) command.add("--dry-run");
+          io.stderr(`sdk set: ${showCommand("fly", command.shown)}\n`);
+          return run(io, fly, command.args);
+        });
+        if (interrupts.signal !== undefined) return reportInterrupt(io, "set", interrupts.signal, result);
+        const code = exitCodeOf(result);
+        if (code !== ExitCode.ok && rendered.length > 1) io.stderr(`sdk set: fly set-pipeline failed for ${name} (exit ${code}).\n`);
+        if (status === ExitCode.ok) status = code;
+      }
+      return status;
+    });
+  },
+};

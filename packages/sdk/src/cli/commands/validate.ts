@@ -1,0 +1,92 @@
+/**
+ * `sdk validate`: renders a pipeline.ts and validates the YAML with `fly validate-pipeline`,
+ * or with contrail's own lint when fly is not installed.
+ *
+ * @see https://concourse-ci.org/setting-pipelines.html#fly-validate-pipeline
+ * @see https://concourse-ci.org/fly.html
+ */
+import { parseCommandArgs } from "../args.ts";
+import { type Command, ExitCode, UsageError } from "../command.ts";
+import { exitCodeOf, FlyArgs, findFly, reportInterrupt, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
+import { type RenderedForFly, renderForFly } from "../fly-render.ts";
+
+const USAGE = `Usage: sdk validate [FILE] [--strict] [--pipeline NAME] [options]
+
+Renders the pipeline(s) exported by FILE (default: pipeline.ts) and validates the YAML:
+  fly validate-pipeline -c <rendered file> [--strict]
+when fly is found, else with contrail's own lint (the same checks, with Concourse's
+messages). It says which one ran.
+
+Options:
+  -s, --strict                unknown keys and warnings fail too
+      --pipeline NAME         validate only this exported pipeline
+  -v, --var NAME=VALUE        a string var, passed to fly (repeatable)
+  -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
+  -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
+      --fly PATH              the fly executable (default: $FLY, then fly on PATH)
+
+Exit codes: 0 valid; 1 invalid (or fly's own code); 2 usage, or --fly not found.
+See https://concourse-ci.org/fly.html
+`;
+
+/**
+ * `sdk validate`: `fly validate-pipeline` on the rendered YAML, or contrail's lint.
+ *
+ * @see https://concourse-ci.org/fly.html
+ */
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "Render a pipeline and check it with fly validate-pipeline (or contrail lint)",
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs("validate", args, {
+      strict: { type: "boolean", short: "s" },
+      pipeline: { type: "string" },
+      var: { type: "string", short: "v", multiple: true },
+      "yaml-var": { type: "string", short: "y", multiple: true },
+      "load-vars-from": { type: "string", short: "l", multiple: true },
+      fly: { type: "string" },
+    });
+    if (positionals.length > 1) throw new UsageError(`sdk validate: one file at a time (got ${positionals.length})`);
+    const file = positionals[0] ?? "pipeline.ts";
+    const fly = findFly(io, values.fly);
+    const rendered = await renderForFly("validate", file, io, { pipeline: values.pipeline, all: true, lint: fly === undefined });
+
+    if (fly === undefined) return validateWithLint(io, rendered, values.strict ?? false);
+    return withInterrupts(async (interrupts, run) => {
+      let status: number = ExitCode.ok;
+      for (const pipeline of rendered) {
+        if (pipeline.failed) {
+          status = ExitCode.problems;
+          continue;
+        }
+        const result = await withPrivateFile(io, pipeline.name, pipeline.text, async (path) => {
+          const command = new FlyArgs().add("validate-pipeline", "-c", path);
+          if (values.strict) command.add("--strict");
+          for (const v of values.var ?? []) command.secret("-v", v);
+          for (const v of values["yaml-var"] ?? []) command.secret("-y", v);
+          for (const f of values["load-vars-from"] ?? []) command.add("-l", f);
+          io.stderr(`sdk validate: ${showCommand("fly", command.shown)}\n`);
+          return run(io, fly, command.args);
+        });
+        if (interrupts.signal !== undefined) return reportInterrupt(io, "validate", interrupts.signal, result);
+        const code = exitCodeOf(result);
+        io.stderr(`sdk validate: ${pipeline.name}: validated with fly validate-pipeline${code === 0 ? "" : ` (exit ${code})`}\n`);
+        if (status === ExitCode.ok) status = code;
+      }
+      return status;
+    });
+  },
+};
+
+/** The fallback: render and lint already ran; report their verdict. */
+function validateWithLint(io: Parameters<Command["run"]>[1], rendered: readonly RenderedForFly[], strict: boolean): number {
+  let status: number = ExitCode.ok;
+  for (const pipeline of rendered) {
+    const failed = pipeline.failed || (strict && pipeline.warnings > 0);
+    if (failed) status = ExitCode.problems;
+    else io.stdout(`${pipeline.name}: looks good\n`);
+  }
+  io.stderr(`sdk validate: fly not found; validated with contrail lint${strict ? " (--strict: warnings fail)" : ""}\n`);
+  return status;
+}
