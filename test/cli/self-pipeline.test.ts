@@ -42,7 +42,7 @@ describe("the self pipeline", () => {
     expect(scripts).toContain("pnpm install --frozen-lockfile");
     expect(scripts).toContain("pnpm exec vitest run");
     expect(scripts).toContain('sdk.js render "$f" -o "$(dirname "$f")/pipeline.yml" --check');
-    expect(scripts).toMatch(/sdk\.js lint "\$f"/);
+    expect(scripts).toMatch(/xargs -0 -r node packages\/sdk\/bin\/sdk\.js lint/);
     for (const step of test?.plan.slice(1) ?? []) expect(step.config?.image_resource?.source).toEqual({ repository: "node", tag: "20" });
 
     expect(update?.plan[0]).toEqual({ get: "contrail", passed: ["test"], trigger: true });
