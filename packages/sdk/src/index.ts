@@ -35,6 +35,8 @@ export type { Input, InputMap, StringHandle } from "./builders/values.ts";
 export { defineVars, type LocalVar, pipelineVar, type VarRef, type Vars, vars } from "./builders/vars.ts";
 // Diagnostics
 export { ContrailError, type Diagnostic, formatPath, hasErrors, type Severity } from "./diagnostics/diagnostic.ts";
+// Comparing pipelines in meaning (`sdk diff`)
+export { comparePipelines, type EntityChange, formatChanges, normalizePipeline, readPipelineYaml } from "./diff/index.ts";
 // The config model (zod schemas and their types)
 export * as model from "./model/index.ts";
 // Typed resources
@@ -54,3 +56,128 @@ export {
   type RegistryTagSource,
   registryTagType,
 } from "./resources/registry-tag.ts";
+// Typed resource catalogue: zod schemas, rules, more core types, user-defined types
+export {
+  type ConfigIssue,
+  type ConfigKind,
+  isVar,
+  type ResourceSpec,
+  type Rule,
+  type RuleContext,
+  type TypedResourceOptions,
+} from "./resources/_define.ts";
+export {
+  BOSH_IO_RELEASE_FILES,
+  BOSH_IO_STEMCELL_FILES,
+  BoshIoRelease,
+  type BoshIoReleaseGetParams,
+  BoshIoReleaseGetParamsSchema,
+  type BoshIoReleaseSource,
+  BoshIoReleaseSourceSchema,
+  BoshIoStemcell,
+  type BoshIoStemcellGetParams,
+  BoshIoStemcellGetParamsSchema,
+  type BoshIoStemcellSource,
+  BoshIoStemcellSourceSchema,
+  BoshIoVersionSchema,
+} from "./resources/bosh-io.ts";
+export { checkResourceConfig, RESOURCE_SPECS, type ResourceConfigProblem } from "./resources/check.ts";
+export {
+  type DefinedResourceClass,
+  defineResourceType,
+  type ResourceTypeDefinition,
+  type ResourceTypeImage,
+} from "./resources/define-resource-type.ts";
+export {
+  DOCKER_IMAGE_FILES,
+  DockerImage,
+  type DockerImageGetParams,
+  DockerImageGetParamsSchema,
+  type DockerImagePutParams,
+  DockerImagePutParamsSchema,
+  type DockerImageSource,
+  DockerImageSourceSchema,
+} from "./resources/docker-image.ts";
+export {
+  GitGetParamsSchema,
+  GitPutParamsSchema,
+  type GitResourceOptions,
+  GitSourceSchema,
+  type GitVersion,
+  GitVersionSchema,
+} from "./resources/git.ts";
+export {
+  GITHUB_RELEASE_FILES,
+  type GithubReleaseGetParams,
+  GithubReleaseGetParamsSchema,
+  type GithubReleasePutParams,
+  GithubReleasePutParamsSchema,
+  GithubReleaseResource,
+  type GithubReleaseSource,
+  GithubReleaseSourceSchema,
+  GithubReleaseVersionSchema,
+} from "./resources/github-release.ts";
+export {
+  MOCK_FILES,
+  type MockGetParams,
+  MockGetParamsSchema,
+  type MockPutParams,
+  MockPutParamsSchema,
+  MockResource,
+  type MockSource,
+  MockSourceSchema,
+  MockVersionSchema,
+} from "./resources/mock.ts";
+export {
+  POOL_FILES,
+  type PoolGetParams,
+  PoolGetParamsSchema,
+  type PoolPutParams,
+  PoolPutParamsSchema,
+  PoolResource,
+  type PoolSource,
+  PoolSourceSchema,
+  PoolVersionSchema,
+} from "./resources/pool.ts";
+export {
+  RegistryImageGetParamsSchema,
+  type RegistryImageOptions,
+  RegistryImagePutParamsSchema,
+  RegistryImageSourceSchema,
+  type RegistryImageVersion,
+  RegistryImageVersionSchema,
+} from "./resources/registry-image.ts";
+export { type RegistryTagGetParams, RegistryTagSourceSchema, RegistryTagVersionSchema } from "./resources/registry-tag.ts";
+export {
+  S3_FILES,
+  type S3GetParams,
+  S3GetParamsSchema,
+  type S3PutParams,
+  S3PutParamsSchema,
+  S3Resource,
+  type S3Source,
+  S3SourceSchema,
+  S3VersionSchema,
+} from "./resources/s3.ts";
+export {
+  SEMVER_FILES,
+  type SemverGetParams,
+  SemverGetParamsSchema,
+  type SemverPutParams,
+  SemverPutParamsSchema,
+  SemverResource,
+  type SemverSource,
+  SemverSourceSchema,
+  SemverVersionSchema,
+} from "./resources/semver.ts";
+export {
+  TIME_FILES,
+  type TimeGetParams,
+  type TimePutParams,
+  TimeResource,
+  type TimeSource,
+  TimeSourceSchema,
+  TimeVersionSchema,
+} from "./resources/time.ts";
+// zod, for the schemas of defineResourceType (the same copy contrail checks with)
+export { z } from "zod";

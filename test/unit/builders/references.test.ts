@@ -133,7 +133,7 @@ describe("passed constraints", () => {
     const diagnostics = new Pipeline({ jobs: [unit, ship] }).synth().diagnostics;
     expect(diagnostics).toMatchObject([
       {
-        code: "passed-job-no-interaction",
+        code: "passed-job-no-resource",
         path: "jobs.ship.plan[0].passed[0]",
         message: "job 'unit' does not interact with resource 'repo'",
       },

@@ -2,11 +2,13 @@
  * The `get` step: fetches a version of a resource into an artifact named after it.
  * @see https://concourse-ci.org/get-step.html
  */
+
+import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import type { Version } from "../model/common.ts";
 import { type Artifact, ArtifactPath } from "./artifact.ts";
 import { Brand } from "./brand.ts";
 import { Step, type StepOptions } from "./step.ts";
-import type { JobContext, JobLike, ResourceLike } from "./synth-context.ts";
+import type { JobContext, JobLike, ResourceLike, SynthContext } from "./synth-context.ts";
 import type { Input } from "./values.ts";
 
 /** Options of a get step. */
@@ -26,6 +28,16 @@ export interface GetOptions<Params = Record<string, unknown>> extends StepOption
   readonly params?: Input<Params>;
   /** Worker tags. */
   readonly tags?: readonly string[];
+}
+
+/** A resource that checks its rendered params (typed resources). @internal */
+export interface ConfigCheckingResource extends ResourceLike {
+  validateConfig(ctx: SynthContext, kind: "get" | "put" | "version", value: unknown, path: readonly PathSegment[]): void;
+}
+
+/** True when `resource` checks its params. @internal */
+export function checksConfig(resource: ResourceLike): resource is ConfigCheckingResource {
+  return typeof (resource as Partial<ConfigCheckingResource>).validateConfig === "function";
 }
 
 /** Files a resource writes on get, by a handle name (`{ tag: "tag" }`). */
@@ -78,6 +90,10 @@ export class GetStep<Params = Record<string, unknown>, Files extends FileMap = R
     if (o.trigger !== undefined) out["trigger"] = o.trigger;
     if (o.version !== undefined) out["version"] = o.version;
     if (o.params !== undefined) out["params"] = ctx.at("params").resolve(o.params);
+    if (checksConfig(this.resource)) {
+      this.resource.validateConfig(ctx.pipeline, "get", out["params"] ?? {}, [...ctx.path, "params"]);
+      if (typeof o.version === "object") this.resource.validateConfig(ctx.pipeline, "version", o.version, [...ctx.path, "version"]);
+    }
     if (o.tags !== undefined) out["tags"] = [...o.tags];
     ctx.scope.add(this);
     return out;

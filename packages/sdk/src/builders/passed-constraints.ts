@@ -29,7 +29,7 @@ export function checkPassedConstraints(ctx: SynthContext, jobs: readonly Job[]):
       if (!ctx.resourcesUsedBy.get(passedJob)?.has(constraint.resource)) {
         ctx.report(
           "error",
-          "passed-job-no-interaction",
+          "passed-job-no-resource",
           path,
           `job '${passedJob.name}' does not interact with resource '${constraint.resource.name}'`,
           `Only a job that gets or puts '${constraint.resource.name}' can be named in passed:.`,

@@ -5,7 +5,7 @@
  */
 import { type Artifact, ArtifactPath } from "./artifact.ts";
 import { Brand } from "./brand.ts";
-import type { FileMap } from "./get-step.ts";
+import { checksConfig, type FileMap } from "./get-step.ts";
 import { Step, type StepOptions } from "./step.ts";
 import type { JobContext, ResourceLike } from "./synth-context.ts";
 import type { Input } from "./values.ts";
@@ -78,6 +78,11 @@ export class PutStep<Params = Record<string, unknown>, GetParams = Record<string
     }
     if (o.getParams !== undefined) out["get_params"] = ctx.at("get_params").resolve(o.getParams);
     if (o.noGet !== undefined) out["no_get"] = o.noGet;
+    if (checksConfig(this.resource)) {
+      this.resource.validateConfig(ctx.pipeline, "put", out["params"] ?? {}, [...ctx.path, "params"]);
+      if (out["get_params"] !== undefined)
+        this.resource.validateConfig(ctx.pipeline, "get", out["get_params"], [...ctx.path, "get_params"]);
+    }
     if (o.tags !== undefined) out["tags"] = [...o.tags];
     if (!o.noGet) ctx.scope.add(this);
     return out;

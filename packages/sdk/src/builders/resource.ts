@@ -42,6 +42,27 @@ export interface ResourceOptions<Source> {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
+/** One problem in a resource's config, relative to the value checked (see `resources/_define.ts`). */
+export interface ResourceConfigIssue {
+  readonly path: readonly PathSegment[];
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/**
+ * Checks a resource's rendered config: `source`, get `params`, put `params`, `version`.
+ * Typed resources pass one (their schemas and rules) to the constructor.
+ */
+export interface ResourceConfigValidator {
+  validate(
+    kind: "source" | "get" | "put" | "version",
+    value: unknown,
+    context?: { readonly source?: unknown },
+  ): readonly ResourceConfigIssue[];
+}
+
 /** Options of a resource of any type. */
 export interface ResourceProps<Source = Record<string, unknown>> extends ResourceOptions<Source> {
   /** A core type name (`git`, `time`...) or a declared {@link ResourceType}. */
@@ -64,11 +85,14 @@ export class GettableResource<
   readonly props: ResourceProps<Source>;
   /** Files the type writes on get, as handles. @internal */
   protected readonly fileMap: Files | undefined;
+  /** Checks rendered config, for typed resources. @internal */
+  readonly validator: ResourceConfigValidator | undefined;
 
-  constructor(name: string, props: ResourceProps<Source>, files?: Files) {
+  constructor(name: string, props: ResourceProps<Source>, files?: Files, validator?: ResourceConfigValidator) {
     this.name = name;
     this.props = props;
     this.fileMap = files;
+    this.validator = validator;
     Object.defineProperty(this, Brand.resource, { value: true });
   }
 
@@ -92,13 +116,29 @@ export class GettableResource<
     if (ResourceType.isResourceType(this.props.type)) ctx.registerResourceType(this.props.type, path);
   }
 
+  /**
+   * Checks a rendered `source`, `params` or `version` with the type's validator, reporting
+   * each problem under `path`. Nothing happens for untyped resources. @internal
+   */
+  validateConfig(ctx: SynthContext, kind: "source" | "get" | "put" | "version", value: unknown, path: readonly PathSegment[]): void {
+    if (this.validator === undefined) return;
+    const context = kind === "put" ? { source: this.props.source } : {};
+    for (const issue of this.validator.validate(kind, value, context)) {
+      ctx.report(issue.severity, issue.code, [...path, ...issue.path], issue.message, issue.hint);
+    }
+  }
+
   /** Renders the `resources:` entry. @internal */
   synth(ctx: SynthContext, path: readonly PathSegment[]): ResourceConfig {
     const p = this.props;
     const out: Record<string, unknown> = { name: this.name, type: this.typeName };
     if (p.icon !== undefined) out["icon"] = p.icon;
     if (p.source !== undefined) out["source"] = resolveStatic(ctx, [...path, "source"], p.source);
-    if (p.version !== undefined) out["version"] = { ...p.version };
+    this.validateConfig(ctx, "source", out["source"] ?? {}, [...path, "source"]);
+    if (p.version !== undefined) {
+      out["version"] = { ...p.version };
+      this.validateConfig(ctx, "version", out["version"], [...path, "version"]);
+    }
     for (const [option, key] of [
       ["checkEvery", "check_every"],
       ["checkTimeout", "check_timeout"],

@@ -13,7 +13,7 @@ import type { JobContext } from "../builders/synth-context.ts";
 import { Task, type TaskInputSpec } from "../builders/task.ts";
 import type { LocalVar } from "../builders/vars.ts";
 
-/** The image oci-build-task runs in. */
+/** The image oci-build-task runs in; override the tag with `image: { tag }`. */
 export const OCI_BUILD_TASK_IMAGE = { repository: "concourse/oci-build-task", tag: "0.11" } as const;
 
 /** A string param value: literal, `((var))`, local var or a path in an artifact. */
@@ -55,17 +55,17 @@ export interface OciBuildTaskOptions<Target extends string = never> extends Step
   readonly buildkitExtraConfig?: string;
   /** Mirrors for docker.io. [REGISTRY_MIRRORS] */
   readonly registryMirrors?: readonly string[];
-  /** Platforms to build for; more than one implies OCI output. [IMAGE_PLATFORM] */
+  /** Platforms to build for, e.g. `["linux/amd64", "linux/arm64"]`; more than one forces (and renders) OUTPUT_OCI. [IMAGE_PLATFORM] */
   readonly platforms?: readonly string[];
   /** Write an OCI layout (`image/image`) instead of a docker tarball. [OUTPUT_OCI] */
   readonly outputOci?: boolean;
-  /** Also write `rootfs/` and `metadata.json`, to use the image as a task image. [UNPACK_ROOTFS] */
+  /** Also write `rootfs/` and `metadata.json`, to use the image as a task image; ignored with OCI output. [UNPACK_ROOTFS] @default false */
   readonly unpackRootfs?: boolean;
   /** Debug logging. [DEBUG] */
   readonly debug?: boolean;
   /** Keep BuildKit's layer cache between builds (a `cache` cache directory). */
   readonly cache?: boolean;
-  /** The oci-build-task image. @default {@link OCI_BUILD_TASK_IMAGE} */
+  /** The oci-build-task image; `vito/oci-build-task` gets a deprecation warning. @default {@link OCI_BUILD_TASK_IMAGE} */
   readonly image?: { readonly repository?: string; readonly tag?: string };
   /** More params, rendered as given (escape hatch). */
   readonly params?: Readonly<Record<string, ParamValue>>;
@@ -84,6 +84,22 @@ export interface OciBuildTaskOptions<Target extends string = never> extends Step
 export class OciBuildTask<const Target extends string = never> extends Task<"image" | Target> {
   /** The built image: `image.tar` and `digest` (and `rootfs/` with `unpackRootfs`). */
   readonly image: Artifact;
+  /** Handles to the files in the `image` output. */
+  readonly files: {
+    /** A docker-save tarball, or an OCI tarball with `outputOci`. */
+    readonly imageTar: ArtifactPath;
+    /** The config digest (image ID); with `outputOci`, the first manifest's digest. */
+    readonly digest: ArtifactPath;
+    /** With `unpackRootfs` (not with `outputOci`). */
+    readonly rootfs: ArtifactPath;
+    /** With `unpackRootfs`: `{env, user}`. */
+    readonly metadata: ArtifactPath;
+    /** With `outputOci`: the OCI layout directory; push it with registry-image `image: build.files.ociLayout`. */
+    readonly ociLayout: ArtifactPath;
+  };
+  /** The BuildKit layer cache directory (`cache`), when `cache: true`. */
+  readonly cachePath: "cache" | undefined;
+  readonly #options: OciBuildTaskOptions<Target>;
 
   constructor(name: string, options: OciBuildTaskOptions<Target>) {
     const contextArtifact = hasBrand(options.context, Brand.artifactPath)
@@ -107,6 +123,68 @@ export class OciBuildTask<const Target extends string = never> extends Task<"ima
       stepParams: new OciParams(options, mountedAtRoot ? contextArtifact : undefined) as unknown as Record<string, unknown>,
     });
     this.image = this.outputs.image;
+    this.files = {
+      imageTar: this.image.file("image.tar"),
+      digest: this.image.file("digest"),
+      rootfs: this.image.file("rootfs"),
+      metadata: this.image.file("metadata.json"),
+      ociLayout: this.image.file("image"),
+    };
+    this.cachePath = options.cache ? "cache" : undefined;
+    this.#options = options;
+  }
+
+  protected override synthCore(ctx: JobContext): Record<string, unknown> {
+    const out = super.synthCore(ctx);
+    checkOciBuildTask(this.#options, (code, path, message, hint) =>
+      ctx.pipeline.report("warning", code, [...ctx.path, ...path], message, hint),
+    );
+    return out;
+  }
+}
+
+/** Reports a problem of an oci-build-task step, at a path under the step. */
+type OciReport = (code: string, path: (string | number)[], message: string, hint?: string) => void;
+
+/** The repository the image moved from. */
+const OLD_REPOSITORY = /^(docker\.io\/|index\.docker\.io\/)?vito\/oci-build-task$/;
+
+/** The rules of oci-build-task's README and code (reference section 6). */
+function checkOciBuildTask(o: OciBuildTaskOptions<string>, report: OciReport): void {
+  const multiPlatform = (o.platforms?.length ?? 0) > 1;
+  if (multiPlatform && o.outputOci === false) {
+    report(
+      "oci-build-task-multi-platform-forces-oci",
+      ["params", "OUTPUT_OCI"],
+      "more than one platform forces OUTPUT_OCI=true (oci-build-task v0.14.1+): 'outputOci: false' is ignored",
+      "Remove `outputOci: false`, and push `build.files.ociLayout`.",
+    );
+  }
+  if (o.unpackRootfs && (o.outputOci || multiPlatform)) {
+    report(
+      "oci-build-task-unpack-rootfs-ignored",
+      ["params", "UNPACK_ROOTFS"],
+      "UNPACK_ROOTFS is ignored when the output is an OCI layout (OUTPUT_OCI, or several platforms)",
+      "Remove `unpackRootfs`, or build a single platform without `outputOci`.",
+    );
+  }
+  if (o.image?.repository !== undefined && OLD_REPOSITORY.test(o.image.repository)) {
+    report(
+      "oci-build-task-vito-image",
+      ["config", "image_resource", "source", "repository"],
+      "vito/oci-build-task is deprecated: the image moved to concourse/oci-build-task in 2021 and vito/ gets no updates (no IMAGE_PLATFORM, BUILDKIT_SSH, OUTPUT_OCI, BUILDKIT_SECRETTEXT_*, BUILDKIT_EXTRA_CONFIG)",
+      'Use `image: { repository: "concourse/oci-build-task" }` (or drop `image` for the default).',
+    );
+  }
+  for (const key of Object.keys(o.params ?? {})) {
+    if (key === "BUILD_ARGS" || key === "LABELS" || key === "IMAGE_ARGS") {
+      report(
+        "oci-build-task-undocumented-param",
+        ["params", key],
+        `${key} is an undocumented side effect of oci-build-task's env parser`,
+        "Use `buildArgs`, `labels` or `imageArgs`.",
+      );
+    }
   }
 }
 
@@ -162,6 +240,7 @@ class OciParams {
     if (o.registryMirrors?.length) out["REGISTRY_MIRRORS"] = o.registryMirrors.join(",");
     if (o.platforms?.length) out["IMAGE_PLATFORM"] = o.platforms.join(",");
     if (o.outputOci !== undefined) out["OUTPUT_OCI"] = String(o.outputOci);
+    else if ((o.platforms?.length ?? 0) > 1) out["OUTPUT_OCI"] = "true";
     if (o.unpackRootfs !== undefined) out["UNPACK_ROOTFS"] = String(o.unpackRootfs);
     if (o.debug !== undefined) out["DEBUG"] = String(o.debug);
     for (const [k, v] of Object.entries(o.params ?? {})) value(v, k);

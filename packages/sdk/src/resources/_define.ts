@@ -1,0 +1,258 @@
+/**
+ * The machinery behind the typed resource catalogue: a resource's zod schemas plus its
+ * cross-field rules make a {@link ResourceSpec}, which checks rendered `source`, get
+ * `params`, put `params` and `version` values and returns problems with a code and a path.
+ * Builders report them at render; `checkResourceConfig` (check.ts) serves the linter.
+ *
+ * @see https://concourse-ci.org/resource-types.html
+ */
+import type { z } from "zod";
+import { isGoDuration } from "../builders/duration.ts";
+import type { ResourceOptions } from "../builders/resource.ts";
+import type { Input } from "../builders/values.ts";
+import type { PathSegment } from "../diagnostics/diagnostic.ts";
+
+/** Which part of a resource's config a value is. */
+export type ConfigKind = "source" | "get" | "put" | "version";
+
+/** One problem in a resource's config, relative to the value checked. */
+export interface ConfigIssue {
+  /** Where, inside the value checked (`["tag_regex"]`). */
+  readonly path: PathSegment[];
+  /** A stable kebab-case code, e.g. `git-tag-filter-and-regex`. */
+  readonly code: string;
+  /** `error`: the resource fails at check/get/put time. `warning`: deprecated or ignored. */
+  readonly severity: "error" | "warning";
+  /** What is wrong, in one line. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint?: string;
+}
+
+/** What a rule may know besides the value: the resource's `source`, for put rules. */
+export interface RuleContext {
+  readonly source?: unknown;
+}
+
+/** Reports one problem from a rule. */
+export type Report = (code: string, severity: "error" | "warning", path: PathSegment[], message: string, hint?: string) => void;
+
+/** A cross-field rule over a config object. */
+export type Rule = (value: Obj, report: Report, context: RuleContext) => void;
+
+/** A plain config object. */
+export type Obj = Readonly<Record<string, unknown>>;
+
+/** What a resource type's entry in the catalogue declares. */
+export interface ResourceSpecProps {
+  /** The type's name in pipelines (`git`). */
+  readonly type: string;
+  /** The type's README, linked from messages. */
+  readonly readme: string;
+  /** True when the resource itself rejects unknown keys (then they are errors, else warnings). */
+  readonly strict: boolean;
+  /** Schemas per kind; a kind without one is not checked (`put` absent: the type has no `out`). */
+  readonly schemas: { readonly [K in ConfigKind]?: z.ZodType };
+  /** Cross-field rules per kind. */
+  readonly rules?: { readonly [K in ConfigKind]?: readonly Rule[] };
+}
+
+/** A resource type's schemas and rules, able to check values. */
+export interface ResourceSpec extends ResourceSpecProps {
+  /** Checks one value; `[]` when it is fine. */
+  validate(kind: ConfigKind, value: unknown, context?: RuleContext): ConfigIssue[];
+}
+
+/** Makes a {@link ResourceSpec}. */
+export function defineSpec(props: ResourceSpecProps): ResourceSpec {
+  return { ...props, validate: (kind, value, context = {}) => checkValue(props, kind, value, context) };
+}
+
+/** True for a string that is one whole `((var))`, which Concourse replaces by a value of any type. */
+export function isVar(value: unknown): value is string {
+  return typeof value === "string" && /^\(\([^()]+\)\)$/.test(value.trim());
+}
+
+/** True when a field is set: not missing, null, `false` or `""`. */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== false && value !== "";
+}
+
+/** The object at `value`, or undefined. */
+export function asObj(value: unknown): Obj | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+function checkValue(spec: ResourceSpecProps, kind: ConfigKind, value: unknown, context: RuleContext): ConfigIssue[] {
+  const schema = spec.schemas[kind];
+  if (schema === undefined) return [];
+  const ruleIssues: ConfigIssue[] = [];
+  const report: Report = (code, severity, path, message, hint) =>
+    ruleIssues.push({ code, severity, path, message, ...(hint !== undefined ? { hint } : {}) });
+  const obj = asObj(value);
+  if (obj !== undefined) for (const rule of spec.rules?.[kind] ?? []) rule(obj, report, context);
+  const claimed = new Set(ruleIssues.map((i) => i.path.join("\u0000")));
+  const result = schema.safeParse(value ?? {});
+  const schemaIssues = result.success ? [] : result.error.issues.flatMap((issue) => fromZod(spec, kind, value ?? {}, issue));
+  return [...schemaIssues.filter((i) => !claimed.has(i.path.join("\u0000"))), ...ruleIssues];
+}
+
+/** The value at `path` inside `root`. */
+function at(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string '${value}'`;
+  if (typeof value === "object") return "an object";
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function fromZod(spec: ResourceSpecProps, kind: ConfigKind, root: unknown, issue: z.core.$ZodIssue): ConfigIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const value = at(root, path);
+  const what = `${spec.type} ${kind === "source" ? "source" : kind === "version" ? "version" : `${kind} params`}`;
+  const hint = `See ${spec.readme}`;
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      code: "resource-unknown-field",
+      severity: spec.strict ? "error" : "warning",
+      message: `unknown field '${key}' in ${what}${spec.strict ? ": the resource rejects unknown fields" : ": the resource ignores it"}`,
+      hint,
+    }));
+  }
+  if (isVar(value)) return [];
+  const field = path.length > 0 ? `'${path.join(".")}'` : what;
+  if (issue.code === "invalid_type" && value === undefined) {
+    return [{ path, code: "resource-missing-field", severity: "error", message: `${field} is required in ${what}`, hint }];
+  }
+  if (issue.code === "invalid_type") {
+    return [
+      {
+        path,
+        code: "resource-wrong-type",
+        severity: "error",
+        message: `${field} must be ${article(issue.expected)}, not ${describeValue(value)}`,
+        hint,
+      },
+    ];
+  }
+  if (issue.code === "invalid_value") {
+    const allowed = issue.values.map((v) => String(v)).join(", ");
+    return [
+      {
+        path,
+        code: "resource-invalid-value",
+        severity: "error",
+        message: `${field} must be one of ${allowed}, not ${describeValue(value)}`,
+        hint,
+      },
+    ];
+  }
+  if (issue.code === "invalid_union") {
+    const expected = [
+      ...new Set(
+        issue.errors
+          .flat()
+          .map((e) => (e.code === "invalid_type" ? e.expected : e.code === "invalid_value" ? e.values.map(String).join(" | ") : "")),
+      ),
+    ]
+      .filter(Boolean)
+      .join(" or ");
+    const options =
+      "options" in issue && Array.isArray(issue.options) ? issue.options.map(String).filter((o) => o !== "null" && o !== "undefined") : [];
+    const note = options.length > 0 ? `${field} must be one of ${options.join(", ")}` : `${field} must be ${expected || "another type"}`;
+    return [{ path, code: "resource-invalid-value", severity: "error", message: `${note}, not ${describeValue(value)}`, hint }];
+  }
+  if (issue.code === "custom") {
+    const params = asObj(issue.params);
+    const code = typeof params?.["code"] === "string" ? params["code"] : "resource-invalid-value";
+    const severity = params?.["severity"] === "warning" ? "warning" : "error";
+    return [{ path, code, severity, message: issue.message, hint }];
+  }
+  return [{ path, code: "resource-invalid-value", severity: "error", message: `${field}: ${issue.message}`, hint }];
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule helpers
+// ---------------------------------------------------------------------------------------
+
+/** `a` and `b` must not both be set; reported at `b`. */
+export function exclusive(a: string, b: string, code: string, why = "the resource fails when both are set"): Rule {
+  return (v, report) => {
+    if (isSet(v[a]) && isSet(v[b]))
+      report(code, "error", [b], `'${a}' and '${b}' are mutually exclusive: ${why}`, `Keep one of '${a}' and '${b}'.`);
+  };
+}
+
+/** `field`, when set, needs `needed`; reported at `field`. */
+export function requires(field: string, needed: string, code: string, severity: "error" | "warning" = "error", why = ""): Rule {
+  return (v, report) => {
+    if (isSet(v[field]) && !isSet(v[needed]))
+      report(code, severity, [field], `'${field}' needs '${needed}'${why ? `: ${why}` : ""}`, `Set '${needed}', or remove '${field}'.`);
+  };
+}
+
+/** `a` and `b` are set together or not at all; reported at the one set. */
+export function together(a: string, b: string, code: string): Rule {
+  return (v, report) => {
+    if (isSet(v[a]) !== isSet(v[b])) {
+      const [given, missing] = isSet(v[a]) ? [a, b] : [b, a];
+      report(
+        code,
+        "error",
+        [given],
+        `'${a}' and '${b}' must be set together, but only '${given}' is`,
+        `Set '${missing}' as well, or remove '${given}'.`,
+      );
+    }
+  };
+}
+
+/** A deprecated field: a warning naming the replacement. */
+export function deprecated(field: string, code: string, replacement: string): Rule {
+  return (v, report) => {
+    if (v[field] !== undefined) report(code, "warning", [field], `'${field}' is deprecated: ${replacement}`);
+  };
+}
+
+/** A field that must be a string even though it looks like something else (YAML numbers, booleans). */
+export function mustBeString(field: string, code: string, why: string): Rule {
+  return (v, report) => {
+    const value = v[field];
+    if (value !== undefined && typeof value !== "string") {
+      report(code, "error", [field], `'${field}' must be a string, not ${describeValue(value)}: ${why}`, `Quote it: "${String(value)}".`);
+    }
+  };
+}
+
+/** A field holding a Go duration (`"10s"`, `"1h30m"`). */
+export function goDuration(field: string, code: string): Rule {
+  return (v, report) => {
+    const value = v[field];
+    if (value === undefined || isVar(value)) return;
+    if (typeof value !== "string" || !isGoDuration(value)) {
+      report(code, "error", [field], `'${field}' must be a Go duration string such as "10s" or "1h30m", not ${describeValue(value)}`);
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Builder option types
+// ---------------------------------------------------------------------------------------
+
+/** Options of a typed resource: `source` is required when the type has required fields. */
+export type TypedResourceOptions<Source> =
+  Record<never, never> extends Source ? ResourceOptions<Source> : ResourceOptions<Source> & { readonly source: Input<Source> };

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { checkResourceConfig, RESOURCE_SPECS } from "../../../packages/sdk/src/index.ts";
+import { check, e } from "./_helpers.ts";
+
+describe("checkResourceConfig", () => {
+  it("covers every typed resource", () => {
+    expect([...RESOURCE_SPECS.keys()].sort()).toEqual([
+      "bosh-io-release",
+      "bosh-io-stemcell",
+      "docker-image",
+      "git",
+      "github-release",
+      "mock",
+      "pool",
+      "registry-image",
+      "registry-tag",
+      "s3",
+      "semver",
+      "time",
+    ]);
+  });
+
+  it("knows nothing of other types", () => {
+    expect(checkResourceConfig("hg", "source", { nonsense: 1 })).toEqual([]);
+  });
+
+  it("accepts a whole ((var)) wherever the field is not a string", () => {
+    expect(check("git", "source", { uri: "x", version_depth: "((depth))", paths: "((paths))", https_tunnel: "((tunnel))" })).toEqual([]);
+    expect(check("registry-image", "get", { format: "((format))", skip_download: "((skip))" })).toEqual([]);
+  });
+
+  it("does not accept a string that merely contains a var", () => {
+    expect(check("git", "source", { uri: "x", version_depth: "((a))((b))" })).toEqual([e("resource-wrong-type", "version_depth")]);
+  });
+
+  it("reports unknown keys as errors for strict resources, warnings for the others", () => {
+    expect(check("git", "source", { uri: "x", brnch: "m" })).toEqual([e("resource-unknown-field", "brnch")]);
+    expect(check("mock", "get", { x: 1 })).toEqual([e("resource-unknown-field", "x")]);
+    expect(check("time", "source", { x: 1 })).toEqual([e("resource-unknown-field", "x", "warning")]);
+    expect(check("pool", "source", { uri: "u", branch: "b", pool: "p", x: 1 })).toEqual([e("resource-unknown-field", "x", "warning")]);
+  });
+
+  it("uses the resource's source for put rules", () => {
+    expect(check("git", "put", { repository: "r" }, { uri: "x", branch: "main" })).toEqual([]);
+    expect(check("git", "put", { repository: "r" }, { uri: "x" })).toEqual([e("git-put-needs-branch", "branch")]);
+  });
+
+  it("explains problems with the README link", () => {
+    const [problem] = checkResourceConfig("s3", "get", { skip_download: true });
+    expect(problem?.message).toContain('"true"');
+    const [missing] = checkResourceConfig("git", "source", {});
+    expect(missing?.hint).toContain("https://github.com/concourse/git-resource");
+  });
+});
