@@ -1,11 +1,16 @@
 import { defineConfig } from "vitest/config";
 
+const conditions = ["@contrail/source", "module", "node", "import", "default"];
+
 export default defineConfig({
-  resolve: { conditions: ["@contrail/source", "module", "node", "import", "default"] },
-  ssr: { resolve: { conditions: ["@contrail/source", "module", "node", "import", "default"] } },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: "threads",
+    // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/vitest-results.json" }]] : ["default"],
   },
 });

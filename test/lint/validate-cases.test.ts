@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 // `yaml` is a dependency of the sdk package, not of the workspace root.
-import { parse } from "../../packages/sdk/node_modules/yaml/dist/index.js";
+import { parse } from "yaml";
 import { DECODE_PREFIX, lintYaml, RULES } from "../../packages/sdk/src/lint/index.ts";
 import { sharedDir } from "./shared.ts";
 
