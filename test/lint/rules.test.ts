@@ -70,8 +70,13 @@ describe("contrail rules", () => {
     expect(codes).toEqual(["plaintext-credential resources.image.source.password -", "deprecated-docker-image resources.image.type -"]);
   });
 
-  it("fires nothing on the blog pipeline", () => {
+  it("fires none of contrail's own codes on the blog pipeline; only the resource catalogue's true finding", () => {
     const text = readFileSync(path.join(sharedDir(), "seed/blog-pipeline.yml"), "utf8");
-    expect(lintYaml(text, { file: "blog-pipeline.yml" }).diagnostics).toEqual([]);
+    const diagnostics = lintYaml(text, { file: "blog-pipeline.yml" }).diagnostics;
+    expect(diagnostics.filter((d) => RULES[d.code]?.origin !== "resource")).toEqual([]);
+    // registry-image's out.go fails a put that names no tag: the seed's push would fail today.
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path, d.line])).toEqual([
+      ["registry-image-put-no-tag", "warning", "jobs.build-my-repo.plan[3].params", 63],
+    ]);
   });
 });

@@ -3,8 +3,10 @@
  * from. Codes are public API: never renamed. Documented in docs/lint-rules.md.
  */
 
+import { RESOURCE_CODES } from "../resources/codes.ts";
+
 /** Where a rule comes from. */
-export type RuleOrigin = "yaml" | "decode" | "validate" | "contrail" | "typescript";
+export type RuleOrigin = "yaml" | "decode" | "validate" | "contrail" | "resource" | "typescript";
 
 /** A rule's metadata. */
 export interface RuleInfo {
@@ -19,6 +21,9 @@ const w = (origin: RuleOrigin, description: string): RuleInfo => ({ severity: "w
 
 /** All codes. */
 export const RULES: Readonly<Record<string, RuleInfo>> = {
+  // The typed resource catalogue's rules: warnings in lint, since Concourse accepts the
+  // pipeline and only the resource's first check, get or put fails.
+  ...Object.fromEntries(Object.entries(RESOURCE_CODES).map(([code, description]) => [code, w("resource", description)])),
   "yaml-syntax": e("yaml", "The file is not valid YAML (syntax, tabs, unknown anchor, bad merge)."),
   "yaml-duplicate-key": e("yaml", "A mapping key appears twice (fly's yaml.v3 pre-check)."),
   "yaml-invalid-key": e("yaml", "A mapping key is a mapping, a list or null (often a `{{x}}` template)."),

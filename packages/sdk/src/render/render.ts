@@ -45,7 +45,14 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
   const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
   // A broken reference is reported once, by the builders, with the step's path; linting
   // the half-built config would only repeat it in other words.
-  if (!hasErrors(diagnostics)) diagnostics.push(...lintConfig(config, options.rules ? { rules: options.rules } : {}));
+  if (!hasErrors(diagnostics)) {
+    // Typed resources already checked their config while building; lint runs the same
+    // rules on the config, so the same finding is kept once.
+    const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
+    for (const d of lintConfig(config, options.rules ? { rules: options.rules } : {})) {
+      if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
+    }
+  }
   if (hasErrors(diagnostics)) return { text: "", config, diagnostics };
   const text = options.format === "json" ? toJson(config) : toYaml(config, { header: generatedHeader(options.sourceFile) });
   return { text, config, diagnostics };

@@ -9,6 +9,7 @@ import { checkPlaintextCredentials } from "./credentials.ts";
 import { checkAggregate, checkDockerImage } from "./deprecated.ts";
 import { checkLocalVars } from "./local-vars.ts";
 import { checkOciBuild } from "./oci-build.ts";
+import { checkResourceConfigs } from "./resource-config.ts";
 import { checkUnusedResourceTypes } from "./resource-types.ts";
 
 /** Runs every contrail rule on a decoded config. */
@@ -22,4 +23,5 @@ export function runOwnRules(value: unknown, report: Report): void {
   checkOciBuild(config, report);
   checkAggregate(config, report);
   checkDockerImage(config, report);
+  checkResourceConfigs(config, report);
 }
