@@ -7,6 +7,7 @@ import {
   BoshIoStemcell,
   DockerImage,
   defineResourceType,
+  defineVars,
   GitResource,
   loadVar,
   MockResource,
@@ -94,3 +95,8 @@ slack.put({ params: { txt: "hi" } });
 new Slack("s2", { source: { uri: "x" } });
 // @ts-expect-error a type without a put schema is get-only.
 new Rss("r", { source: { url: "u" } }).put();
+
+// A ((var)) fits a field typed as a string enum, a number or a boolean: Concourse fills whole values.
+const creds = defineVars("skip", "depth");
+new S3Resource("vars-in-enums", { source: { bucket: "b", regexp: "x-(.*)" } }).get({ params: { skip_download: creds.skip } });
+new GitResource("vars-in-numbers", { source: { uri: "x" } }).get({ params: { depth: creds.depth } });

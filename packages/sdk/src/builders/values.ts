@@ -4,19 +4,20 @@
  * render turns them into names and `((.:var))` after checking them.
  */
 import type { Artifact, ArtifactPath } from "./artifact.ts";
-import type { LocalVar } from "./vars.ts";
+import type { LocalVar, VarRef } from "./vars.ts";
 
 /** A handle that renders to a string. */
 export type StringHandle = Artifact | ArtifactPath | LocalVar;
 
 /**
- * `T` with every string, number and boolean position also accepting handles (and every
- * number/boolean a `((var))` string, since Concourse fills whole values too).
+ * `T` with every string, number and boolean position also accepting handles and `((var))`
+ * strings (Concourse fills whole values too, so a var fits a field typed as an enum or a
+ * number).
  */
 export type Input<T> = T extends string
-  ? T | StringHandle
+  ? T | StringHandle | VarRef
   : T extends number | boolean
-    ? T | LocalVar | `((${string}))`
+    ? T | LocalVar | VarRef | `((${string}))`
     : T extends readonly (infer U)[]
       ? readonly Input<U>[]
       : T extends object
