@@ -1,0 +1,31 @@
+/**
+ * The graph as a Mermaid flowchart (`flowchart LR`), for Markdown that renders Mermaid
+ * (GitHub, GitLab...). Jobs are boxes, resources rounded boxes; `-->` for triggering and
+ * put edges, `-.->` for non-triggering gets.
+ *
+ * @see https://mermaid.js.org/syntax/flowchart.html
+ */
+import type { PipelineGraph } from "./model.ts";
+import { PALETTE } from "./style.ts";
+
+/** Escapes a label for a quoted Mermaid string. */
+function label(text: string): string {
+  return `"${text.replace(/"/g, "#quot;")}"`;
+}
+
+/** Renders the Mermaid text; node ids are `n0`, `n1`... in the graph's order. */
+export function toMermaid(graph: PipelineGraph): string {
+  const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
+  const lines = ["flowchart LR"];
+  for (const node of graph.nodes) {
+    const id = ids.get(node.id);
+    lines.push(node.kind === "job" ? `  ${id}[${label(node.name)}]:::job` : `  ${id}(${label(node.name)}):::resource`);
+  }
+  for (const edge of graph.edges) lines.push(`  ${ids.get(edge.from)} ${edge.trigger ? "-->" : "-.->"} ${ids.get(edge.to)}`);
+  lines.push(
+    `  classDef job fill:${PALETTE.job},stroke:${PALETTE.jobStroke},color:${PALETTE.jobText}`,
+    `  classDef resource fill:${PALETTE.resource},stroke:${PALETTE.resource},color:${PALETTE.resourceText}`,
+    "",
+  );
+  return lines.join("\n");
+}
