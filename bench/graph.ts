@@ -33,7 +33,9 @@ for (let i = 0; i < 3; i++) warm.push((await time(() => layoutGraph(graph)))[1])
 warm.sort((a, b) => a - b);
 
 console.log(`## sdk graph: ${file.replace(`${shared}/`, "")}\n`);
-console.log(`${config.jobs.length} jobs, ${graph.nodes.length} nodes, ${graph.edges.length} edges, SVG ${(svg.length / 1024).toFixed(0)} KiB\n`);
+console.log(
+  `${config.jobs.length} jobs, ${graph.nodes.length} nodes, ${graph.edges.length} edges, SVG ${(svg.length / 1024).toFixed(0)} KiB\n`,
+);
 console.log("| step | ms |\n|---|---:|");
 console.log(`| load YAML (lintYaml) | ${loadMs.toFixed(0)} |`);
 console.log(`| build graph | ${modelMs.toFixed(0)} |`);

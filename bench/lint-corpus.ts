@@ -30,4 +30,6 @@ const lint = median(() => {
 console.log("\n## Lint: cf-deployment update-releases.yml (median of 7 runs after a warm-up)\n");
 console.log("| step | ms | ratio to parse |\n|---|---:|---:|");
 console.log(`| yaml parseDocument | ${parse.toFixed(0)} | 1.00 |`);
-console.log(`| sdk lint (lintYaml: parse + decode + validate + rules; ${diagnostics} diagnostics) | ${lint.toFixed(0)} | ${(lint / parse).toFixed(2)} (target < 2) |`);
+console.log(
+  `| sdk lint (lintYaml: parse + decode + validate + rules; ${diagnostics} diagnostics) | ${lint.toFixed(0)} | ${(lint / parse).toFixed(2)} (target < 2) |`,
+);

@@ -19,10 +19,15 @@ function mb(bytes: number): string {
 
 function renderTable(): void {
   console.log("## Render: synthetic pipelines (median of 5 runs after a warm-up)\n");
-  console.log("| jobs | build ms | synth (model) ms | YAML ms | YAML MB | YAML MB/s | JSON.stringify ms | JSON MB/s | YAML/JSON throughput | peak RSS MB |");
+  console.log(
+    "| jobs | build ms | synth (model) ms | YAML ms | YAML MB | YAML MB/s | JSON.stringify ms | JSON MB/s | YAML/JSON throughput | peak RSS MB |",
+  );
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const size of [100, 500, 2000]) {
-    const out = execFileSync(process.execPath, [...tsx, resolve(root, "bench/render-size.ts"), String(size), "5"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(process.execPath, [...tsx, resolve(root, "bench/render-size.ts"), String(size), "5"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     const r = JSON.parse(out.trim().split("\n").pop() ?? "{}");
     const yamlRate = r.yamlBytes / 1024 / 1024 / (r.yamlMs / 1000);
     const jsonRate = r.jsonBytes / 1024 / 1024 / (r.jsonMs / 1000);

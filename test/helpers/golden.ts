@@ -16,5 +16,8 @@ export function expectGolden(path: string, actual: string): void {
     fs.mkdirSync(dirname(path), { recursive: true });
     fs.writeFileSync(path, actual);
   }
-  expect(actual, `${path} ${exists ? "differs" : "is missing"}${process.env.CI ? "" : " (rewritten: review it with git diff and run again)"}`).toBe(expected);
+  expect(
+    actual,
+    `${path} ${exists ? "differs" : "is missing"}${process.env.CI ? "" : " (rewritten: review it with git diff and run again)"}`,
+  ).toBe(expected);
 }

@@ -8,6 +8,8 @@
  * @see https://concourse-ci.org/docs.html
  */
 
+// zod, for the schemas of defineResourceType (the same copy contrail checks with)
+export { z } from "zod";
 // Builders
 export { AcrossVariable, type AcrossVarOptions, acrossVar } from "./builders/across.ts";
 export { type Artifact, ArtifactPath } from "./builders/artifact.ts";
@@ -26,6 +28,7 @@ export { Job, type JobProps } from "./builders/job.ts";
 export { type LoadVarOptions, LoadVarStep, loadVar } from "./builders/load-var.ts";
 export { type GroupProps, Pipeline, type PipelineProps, type SynthResult, type VarSourceProps } from "./builders/pipeline.ts";
 export { type PutOptions, PutStep } from "./builders/put-step.ts";
+export { RawStep, rawStep } from "./builders/raw-step.ts";
 export { GettableResource, Resource, type ResourceOptions, type ResourceProps } from "./builders/resource.ts";
 export { ResourceType, type ResourceTypeProps } from "./builders/resource-type.ts";
 export { type SetPipelineOptions, SetPipelineStep, setPipeline } from "./builders/set-pipeline.ts";
@@ -37,25 +40,10 @@ export { defineVars, type LocalVar, pipelineVar, type VarRef, type Vars, vars } 
 export { ContrailError, type Diagnostic, formatPath, hasErrors, type Severity } from "./diagnostics/diagnostic.ts";
 // Comparing pipelines in meaning (`sdk diff`)
 export { comparePipelines, type EntityChange, formatChanges, normalizePipeline, readPipelineYaml } from "./diff/index.ts";
+// Import: pipeline YAML to contrail TypeScript
+export { type ImportOptions, type ImportResult, importPipeline } from "./import/index.ts";
 // The config model (zod schemas and their types)
 export * as model from "./model/index.ts";
-// Typed resources
-export { GIT_FILES, type GitGetParams, type GitPutParams, GitResource, type GitSource } from "./resources/git.ts";
-export { OCI_BUILD_TASK_IMAGE, OciBuildTask, type OciBuildTaskOptions } from "./resources/oci-build-task.ts";
-export {
-  REGISTRY_IMAGE_FILES,
-  RegistryImage,
-  type RegistryImageGetParams,
-  type RegistryImagePutParams,
-  type RegistryImageSource,
-} from "./resources/registry-image.ts";
-export {
-  REGISTRY_TAG_FILES,
-  RegistryTag,
-  type RegistryTagOptions,
-  type RegistryTagSource,
-  registryTagType,
-} from "./resources/registry-tag.ts";
 // Typed resource catalogue: zod schemas, rules, more core types, user-defined types
 export {
   type ConfigIssue,
@@ -98,10 +86,16 @@ export {
   type DockerImageSource,
   DockerImageSourceSchema,
 } from "./resources/docker-image.ts";
+// Typed resources
 export {
+  GIT_FILES,
+  type GitGetParams,
   GitGetParamsSchema,
+  type GitPutParams,
   GitPutParamsSchema,
+  GitResource,
   type GitResourceOptions,
+  type GitSource,
   GitSourceSchema,
   type GitVersion,
   GitVersionSchema,
@@ -128,6 +122,7 @@ export {
   MockSourceSchema,
   MockVersionSchema,
 } from "./resources/mock.ts";
+export { OCI_BUILD_TASK_IMAGE, OciBuildTask, type OciBuildTaskOptions } from "./resources/oci-build-task.ts";
 export {
   POOL_FILES,
   type PoolGetParams,
@@ -140,14 +135,28 @@ export {
   PoolVersionSchema,
 } from "./resources/pool.ts";
 export {
+  REGISTRY_IMAGE_FILES,
+  RegistryImage,
+  type RegistryImageGetParams,
   RegistryImageGetParamsSchema,
   type RegistryImageOptions,
+  type RegistryImagePutParams,
   RegistryImagePutParamsSchema,
+  type RegistryImageSource,
   RegistryImageSourceSchema,
   type RegistryImageVersion,
   RegistryImageVersionSchema,
 } from "./resources/registry-image.ts";
-export { type RegistryTagGetParams, RegistryTagSourceSchema, RegistryTagVersionSchema } from "./resources/registry-tag.ts";
+export {
+  REGISTRY_TAG_FILES,
+  RegistryTag,
+  type RegistryTagGetParams,
+  type RegistryTagOptions,
+  type RegistryTagSource,
+  RegistryTagSourceSchema,
+  RegistryTagVersionSchema,
+  registryTagType,
+} from "./resources/registry-tag.ts";
 export {
   S3_FILES,
   type S3GetParams,
@@ -179,5 +188,3 @@ export {
   TimeSourceSchema,
   TimeVersionSchema,
 } from "./resources/time.ts";
-// zod, for the schemas of defineResourceType (the same copy contrail checks with)
-export { z } from "zod";

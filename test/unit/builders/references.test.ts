@@ -197,3 +197,26 @@ describe("names", () => {
     expect(codes(new Pipeline({ jobs: [new Job("j", { plan: [t1, t2] })] })).length).toBe(3);
   });
 });
+
+describe("task rendering", () => {
+  it("puts container limits in the inline config, or on the step for a file task", () => {
+    const src = repo().get();
+    const inline = new Task("inline", { containerLimits: { cpu: 512 }, run: { path: "true" } });
+    const fromFile = new Task("file", {
+      file: src.file("ci/t.yml"),
+      containerLimits: { memory: "1GB" },
+      outputMapping: { out: "renamed" },
+    });
+    const { config } = new Pipeline({ jobs: [new Job("j", { plan: [src, inline, fromFile] })] }).synth();
+    const [, a, b] = config.jobs[0]?.plan ?? [];
+    expect(a).toMatchObject({ config: { container_limits: { cpu: 512 } } });
+    expect(a).not.toHaveProperty("container_limits");
+    expect(b).toEqual({ task: "file", file: "repo/ci/t.yml", output_mapping: { out: "renamed" }, container_limits: { memory: "1GB" } });
+  });
+
+  it("renders no empty step params", () => {
+    const t = new Task("t", { run: { path: "true" }, stepParams: {} });
+    const { config } = new Pipeline({ jobs: [new Job("j", { plan: [t] })] }).synth();
+    expect(config.jobs[0]?.plan?.[0]).not.toHaveProperty("params");
+  });
+});

@@ -42,7 +42,9 @@ describe("sdk render", () => {
   it("says plainly when the file does not exist (exit 2)", async () => {
     const r = await run(["render", "nope/pipeline.ts"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("error: no such file: nope/pipeline.ts\nGive the pipeline file, e.g. 'sdk render packages/examples/blog/pipeline.ts'.\n");
+    expect(r.err).toBe(
+      "error: no such file: nope/pipeline.ts\nGive the pipeline file, e.g. 'sdk render packages/examples/blog/pipeline.ts'.\n",
+    );
   });
 
   it("gives file:line:col for a syntax error", async () => {

@@ -71,8 +71,11 @@ export interface TaskOptions<Output extends string = never> extends StepOptions 
   readonly vars?: InputMap;
   /** Feeds artifacts to a task file's inputs of other names: `{ "repo": src }`. */
   readonly inputMapping?: Readonly<Record<string, Artifact>>;
-  /** Renames outputs: `{ image: "built-image" }`. */
-  readonly outputMapping?: { readonly [K in Output]?: string };
+  /**
+   * Renames outputs: `{ image: "built-image" }`. For a file task without declared
+   * `outputs`, any of the file's output names.
+   */
+  readonly outputMapping?: [Output] extends [never] ? Readonly<Record<string, string>> : { readonly [K in Output]?: string };
   /** CPU and memory limits. */
   readonly containerLimits?: ContainerLimits;
   /** Run privileged. @default false */
@@ -113,7 +116,10 @@ export class Task<const Output extends string = never> extends Step {
     const outputs: Record<string, Artifact> = {};
     for (const spec of options.outputs ?? []) {
       const output = outputName(spec);
-      outputs[output] = makeArtifact(this, () => options.outputMapping?.[output] ?? output);
+      outputs[output] = makeArtifact(
+        this,
+        () => (options.outputMapping as Readonly<Record<string, string>> | undefined)?.[output] ?? output,
+      );
     }
     this.outputs = outputs as { readonly [K in Output]: Artifact };
   }
@@ -131,14 +137,18 @@ export class Task<const Output extends string = never> extends Step {
     else if (o.file === undefined) out["config"] = this.#inlineConfig(ctx.at("config"), inputMapping);
     if (o.image !== undefined && hasBrand(o.image, Brand.artifact)) out["image"] = ctx.at("image").artifactName(o.image as Artifact);
     if (o.params !== undefined && o.file !== undefined) out["params"] = ctx.at("params").resolve(o.params);
-    if (o.stepParams !== undefined) out["params"] = { ...(out["params"] as object), ...(ctx.at("params").resolve(o.stepParams) as object) };
+    if (o.stepParams !== undefined) {
+      const params = { ...(out["params"] as object), ...(ctx.at("params").resolve(o.stepParams) as object) };
+      if (Object.keys(params).length > 0) out["params"] = params;
+    }
     if (o.vars !== undefined) out["vars"] = ctx.at("vars").resolve(o.vars);
     for (const [input, artifact] of Object.entries(o.inputMapping ?? {})) {
       inputMapping[input] = ctx.at("input_mapping", input).artifactName(artifact);
     }
     if (Object.keys(inputMapping).length > 0) out["input_mapping"] = inputMapping;
     if (o.outputMapping !== undefined) out["output_mapping"] = { ...o.outputMapping };
-    if (o.containerLimits !== undefined) out["container_limits"] = { ...o.containerLimits };
+    // Like params: in the inline config, or on the step for a file task.
+    if (o.containerLimits !== undefined && o.file !== undefined) out["container_limits"] = { ...o.containerLimits };
     if (o.tags !== undefined) out["tags"] = [...o.tags];
     ctx.scope.add(this);
     return out;

@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { summary: string; load: CommandLoader }> = {
   render: { summary: "Render a pipeline.ts to Concourse YAML", load: async () => (await import("./commands/render.ts")).renderCommand },
   lint: { summary: "Check pipelines the way Concourse does, and more", load: async () => (await import("./commands/lint.ts")).lintCommand },
   schema: { summary: "Print the JSON Schema of a pipeline", load: async () => (await import("./commands/schema.ts")).schemaCommand },
+  import: {
+    summary: "Turn pipeline YAML into a contrail pipeline.ts",
+    load: async () => (await import("./commands/import.ts")).importCommand,
+  },
   set: { summary: "Render a pipeline and set it with fly set-pipeline", load: async () => (await import("./commands/set.ts")).setCommand },
   validate: {
     summary: "Render a pipeline and check it with fly validate-pipeline (or contrail lint)",
@@ -21,7 +25,10 @@ const COMMANDS: Record<string, { summary: string; load: CommandLoader }> = {
     summary: "Show what sdk set would change, by job and resource",
     load: async () => (await import("./commands/diff.ts")).diffCommand,
   },
-  graph: { summary: "Draw a pipeline as Concourse shows it (SVG, HTML, DOT, Mermaid)", load: async () => (await import("./commands/graph.ts")).graphCommand },
+  graph: {
+    summary: "Draw a pipeline as Concourse shows it (SVG, HTML, DOT, Mermaid)",
+    load: async () => (await import("./commands/graph.ts")).graphCommand,
+  },
 };
 
 const VERSION = "0.1.0";

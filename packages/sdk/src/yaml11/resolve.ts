@@ -36,8 +36,11 @@ const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 const TIMESTAMP_START = /^[0-9]{4}-/;
 /** YAML 1.1 base-60 numbers (`12:30` is 750 to PyYAML); go-yaml v2 reads them as strings. */
 const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;
-/** Largest magnitude Go's ParseUint accepts; beyond it go-yaml falls back to a float. */
-const UINT64_MAX = 18446744073709551615;
+/**
+ * Largest magnitude Go's ParseUint accepts (2^64 - 1); beyond it go-yaml falls back to a
+ * float. As a double it rounds to 2^64, so the bound is inexact by one at the very edge.
+ */
+const UINT64_MAX = 2 ** 64;
 
 function parseGoInt(sign: string, body: string): number {
   let value: number;

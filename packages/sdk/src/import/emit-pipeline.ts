@@ -1,0 +1,202 @@
+/**
+ * The whole file: imports, the vars, resource types, resources, jobs (each after the jobs
+ * its `passed:` names) and `export default new Pipeline({...})`, assembled with ts-morph.
+ */
+import type { JsonValue } from "../model/common.ts";
+import type { ImportContext } from "./context.ts";
+import { emitJob, jobObjects } from "./emit-jobs.ts";
+import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
+import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
+import { writeSourceFile } from "./format-file.ts";
+import { isObject, type JsonObject } from "./load.ts";
+import { orderJobs } from "./order.ts";
+import { forEachStep } from "./walk.ts";
+
+/** Every name the generated code may import from contrail. */
+export const CONTRAIL_EXPORTS = [
+  "Pipeline",
+  "Job",
+  "Resource",
+  "ResourceType",
+  "Task",
+  "OciBuildTask",
+  "GitResource",
+  "RegistryImage",
+  "RegistryTag",
+  "registryTagType",
+  "defineVars",
+  "pipelineVar",
+  "loadVar",
+  "setPipeline",
+  "inParallel",
+  "doSteps",
+  "tryStep",
+  "acrossVar",
+  "rawStep",
+];
+
+function usages(jobs: readonly JsonObject[]): ResourceUsage {
+  const out = new Map<string, { gets: (JsonValue | undefined)[]; puts: (JsonValue | undefined)[] }>();
+  const at = (name: JsonValue | undefined) => {
+    const key = String(name);
+    const entry = out.get(key) ?? { gets: [], puts: [] };
+    out.set(key, entry);
+    return entry;
+  };
+  for (const job of jobs) {
+    forEachStep(job, (step) => {
+      if ("task" in step || "run" in step) return;
+      if ("put" in step) {
+        const u = at(step["resource"] ?? step["put"]);
+        u.puts.push(step["params"]);
+        u.gets.push(step["get_params"]);
+      } else if ("get" in step) {
+        const u = at(step["resource"] ?? step["get"]);
+        u.gets.push(step["params"]);
+      }
+    });
+  }
+  return out;
+}
+
+const objects = (v: JsonValue | undefined): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : []);
+
+/** Generates the TypeScript source of a pipeline. */
+export async function emitPipeline(ctx: ImportContext, doc: JsonObject): Promise<string> {
+  const types = objects(doc["resource_types"]);
+  const resources = objects(doc["resources"]);
+  const jobs = jobObjects(doc["jobs"]);
+  const consts: ConstDecl[] = [];
+  consts.push(...emitResourceTypes(ctx, types));
+  consts.push(...emitResources(ctx, resources, usages(jobs)));
+  for (const job of jobs) ctx.jobs.set(String(job["name"]), ctx.names.allocate(String(job["name"]), "Job"));
+  for (const ordered of orderJobs(jobs)) consts.push(...emitJob(ctx, ordered));
+
+  const consumed = new Set(["jobs"]);
+  const props: [string, Expr][] = [["jobs", arr(jobs.map((j) => id(ctx.jobs.get(String(j["name"])) ?? "")))]];
+  const groups = groupsExpr(ctx, doc["groups"]);
+  const groupResources = new Set(objects(doc["groups"]).flatMap((g) => (Array.isArray(g["resources"]) ? g["resources"].map(String) : [])));
+  const unused = resources.map((r) => String(r["name"])).filter((n) => !ctx.usedResources.has(n) && !(groups && groupResources.has(n)));
+  if (unused.length > 0) props.push(["resources", arr(unused.map((n) => id(ctx.resources.get(n)?.constName ?? n)))]);
+  consumed.add("resources").add("resource_types");
+  const unusedTypes = unreferencedTypes(ctx, types, resources);
+  if (unusedTypes.length > 0) props.push(["resourceTypes", arr(unusedTypes.map((n) => id(ctx.resourceTypes.get(n) ?? n)))]);
+  if (groups) {
+    props.push(["groups", groups]);
+    consumed.add("groups");
+  }
+  const varSources = objects(doc["var_sources"]);
+  if (
+    Array.isArray(doc["var_sources"]) &&
+    varSources.length === doc["var_sources"].length &&
+    varSources.every(
+      (v) =>
+        typeof v["name"] === "string" &&
+        typeof v["type"] === "string" &&
+        Object.keys(v).every((k) => ["name", "type", "config"].includes(k)) &&
+        (v["config"] === undefined || isObject(v["config"])),
+    )
+  ) {
+    props.push(["varSources", arr(varSources.map((v) => ctx.value(v)))]);
+    consumed.add("var_sources");
+  }
+  const display = doc["display"];
+  if (
+    isObject(display) &&
+    Object.entries(display).every(([k, v]) => ["background_image", "background_filter"].includes(k) && typeof v === "string")
+  ) {
+    props.push([
+      "display",
+      obj(
+        Object.entries(display).map(([k, v]) => [k === "background_image" ? "backgroundImage" : "backgroundFilter", ctx.value(v)] as const),
+      ),
+    ]);
+    consumed.add("display");
+  }
+  const pipeline = newExpr("Pipeline", withExtra(ctx, props, doc, consumed));
+  const varsDecl: ConstDecl[] =
+    ctx.plainVars.size > 0 ? [{ name: ctx.varsConst, init: call("defineVars", ...[...ctx.plainVars].map(str)) }] : [];
+  const all = [...varsDecl, ...consts];
+  const imports = new Set<string>();
+  for (const c of all) collectIds(c.init, imports);
+  collectIds(pipeline, imports);
+  const names = CONTRAIL_EXPORTS.filter((n) => imports.has(n)).sort(compareImports);
+  return writeSourceFile(names, all, pipeline, ctx.file);
+}
+
+/** Biome's import order: case-insensitive, then uppercase first. */
+function compareImports(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function collectIds(expr: Expr, into: Set<string>): void {
+  const e = deref(expr);
+  switch (e.k) {
+    case "id":
+      into.add(e.name);
+      return;
+    case "member":
+      collectIds(e.object, into);
+      return;
+    case "tpl":
+      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
+      return;
+    case "call":
+      collectIds(e.callee, into);
+      for (const a of e.args) collectIds(a, into);
+      return;
+    case "obj":
+      for (const [, v] of e.props) collectIds(v, into);
+      return;
+    case "arr":
+      for (const i of e.items) collectIds(i, into);
+      return;
+    case "arrow":
+      if (e.body.k === "block") {
+        for (const [, init] of e.body.consts) collectIds(init, into);
+        collectIds(e.body.ret, into);
+      } else collectIds(e.body, into);
+      return;
+    default:
+      return;
+  }
+}
+
+/** `groups:` with job and resource consts, or undefined when it must stay in `extra`. */
+function groupsExpr(ctx: ImportContext, value: JsonValue | undefined): Expr | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const groups: Expr[] = [];
+  for (const g of value) {
+    if (!isObject(g) || typeof g["name"] !== "string" || Object.keys(g).some((k) => !["name", "jobs", "resources"].includes(k)))
+      return undefined;
+    const props: [string, Expr][] = [["name", str(g["name"])]];
+    const jobs = g["jobs"];
+    if (jobs !== undefined) {
+      if (!Array.isArray(jobs) || !jobs.every((j) => typeof j === "string")) return undefined;
+      props.push(["jobs", arr(jobs.map((j) => (ctx.jobs.has(j) ? id(ctx.jobs.get(j) ?? j) : str(j))))]);
+    }
+    const resources = g["resources"];
+    if (resources !== undefined) {
+      if (!Array.isArray(resources) || !resources.every((r) => typeof r === "string" && ctx.resources.has(r))) return undefined;
+      props.push(["resources", arr(resources.map((r) => id(ctx.resources.get(String(r))?.constName ?? "")))]);
+    }
+    groups.push(obj(props));
+  }
+  return arr(groups);
+}
+
+/** Declared types no resource or type refers to as an object: they are listed explicitly. */
+function unreferencedTypes(ctx: ImportContext, types: readonly JsonObject[], resources: readonly JsonObject[]): string[] {
+  const parent = new Map(types.map((t) => [String(t["name"]), String(t["type"])]));
+  const seen = new Set<string>();
+  const mark = (name: string): void => {
+    if (seen.has(name) || !parent.has(name)) return;
+    seen.add(name);
+    mark(parent.get(name) ?? "");
+  };
+  for (const r of resources) if (ctx.typeRefs.has(String(r["name"]))) mark(String(r["type"]));
+  return types.map((t) => String(t["name"])).filter((n) => !seen.has(n));
+}

@@ -1,0 +1,281 @@
+/**
+ * Steps to builder expressions: `repo.get({ trigger: true })`, `loadVar(...)`,
+ * `inParallel(...)`... A step another step refers to (through an artifact or a local var)
+ * becomes a const. Fields without a typed option go to `extra`; a step no builder can
+ * express becomes `rawStep({...})`, rendered as written.
+ */
+import { isGoDuration } from "../builders/duration.ts";
+import type { JsonValue } from "../model/common.ts";
+import type { ImportContext } from "./context.ts";
+import { withExtra } from "./emit-resources.ts";
+import { emitTask } from "./emit-task.ts";
+import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
+import { isObject, type JsonObject } from "./load.ts";
+import { type ImportScope, type StepNode, stepNode } from "./scope.ts";
+import { HOOKS } from "./walk.ts";
+
+/** Option props being built. */
+export type Props = [string, Expr][];
+
+const CORE_KEYS = ["run", "task", "put", "get", "set_pipeline", "load_var", "try", "do", "in_parallel"] as const;
+
+const isStrings = (v: JsonValue | undefined): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** Walks one job's steps in order, tracking what is visible, and collects its step nodes. */
+export class StepEmitter {
+  readonly ctx: ImportContext;
+  /** Every step node, in the order finished (a node's references finish before it). */
+  readonly nodes: StepNode[] = [];
+
+  constructor(ctx: ImportContext) {
+    this.ctx = ctx;
+  }
+
+  /** A list of steps in sequence. */
+  sequence(steps: readonly JsonValue[], scope: ImportScope): Expr[] {
+    return steps.map((s) => this.step(s, scope));
+  }
+
+  /** One step. */
+  step(s: JsonValue, scope: ImportScope): Expr {
+    if (!isObject(s)) return this.raw(s);
+    const core = CORE_KEYS.find((k) => k in s);
+    switch (core) {
+      case "get":
+        return this.#simple(s, scope, String(s["get"]), "Get", (p, c, inner, node) => this.#get(s, p, c, inner, node));
+      case "put":
+        return this.#simple(s, scope, String(s["put"]), "Put", (p, c, inner, node) => this.#put(s, p, c, inner, node));
+      case "task":
+        return this.#simple(s, scope, String(s["task"]), "Task", (p, c, inner, node) => emitTask(this, s, p, c, inner, node));
+      case "load_var":
+        return this.#simple(s, scope, String(s["load_var"]), "Var", (p, c, inner, node) => this.#loadVar(s, p, c, inner, node));
+      case "set_pipeline":
+        return this.#simple(s, scope, `set-${String(s["set_pipeline"])}`, "Step", (p, c, inner) => this.#setPipeline(s, p, c, inner));
+      case "in_parallel":
+      case "do":
+      case "try":
+        return this.#simple(s, scope, core, "Step", (p, c, inner) => this.#composite(core, s, p, c, inner));
+      default:
+        return this.raw(s);
+    }
+  }
+
+  /** `rawStep({...})`: the step as written. */
+  raw(s: JsonValue): Expr {
+    return call(this.ctx.use("rawStep"), this.ctx.value(s));
+  }
+
+  /**
+   * The frame shared by every step: `across` (read outside), the core (inside), hooks
+   * (outside, unable to refer to the step itself), modifiers, then `extra`.
+   */
+  #simple(
+    s: JsonObject,
+    scope: ImportScope,
+    baseName: string,
+    suffix: string,
+    core: (props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode) => Expr | undefined,
+  ): Expr {
+    const node = stepNode(baseName, suffix);
+    const props: Props = [];
+    const consumed = new Set<string>();
+    const across = this.#across(s, scope);
+    const inner = across ? scope.child() : scope;
+    const built = core(props, consumed, inner, node);
+    if (built === undefined) return this.raw(s);
+    if (across) {
+      props.push(["across", across]);
+      consumed.add("across");
+    }
+    const isParallel = "in_parallel" in s;
+    if (isDurationValue(s["timeout"])) this.#take(props, consumed, "timeout", "timeout", str(s["timeout"] as string));
+    const attempts = s["attempts"];
+    if (typeof attempts === "number" && Number.isInteger(attempts) && attempts >= 1)
+      this.#take(props, consumed, "attempts", "attempts", { k: "num", v: attempts });
+    if (!isParallel && typeof s["fail_fast"] === "boolean")
+      this.#take(props, consumed, "fail_fast", "failFast", { k: "bool", v: s["fail_fast"] });
+    node.open = true;
+    for (const [key, option] of HOOKS) {
+      const hook = s[key];
+      if (isObject(hook)) this.#take(props, consumed, key, option, this.step(hook, scope));
+    }
+    node.open = false;
+    node.set(finishCall(built, withExtra(this.ctx, props, s, consumed)));
+    this.nodes.push(node);
+    return { k: "ref", node };
+  }
+
+  /** Records a typed option for a consumed key. */
+  take(props: Props, consumed: Set<string>, key: string, option: string, expr: Expr): void {
+    this.#take(props, consumed, key, option, expr);
+  }
+
+  #take(props: Props, consumed: Set<string>, key: string, option: string, expr: Expr): void {
+    props.push([option, expr]);
+    consumed.add(key);
+  }
+
+  #across(s: JsonObject, scope: ImportScope): Expr | undefined {
+    const across = s["across"];
+    if (!Array.isArray(across) || across.length === 0) return undefined;
+    const vars: Expr[] = [];
+    for (const v of across) {
+      if (!isObject(v) || typeof v["var"] !== "string" || Object.keys(v).some((k) => !["var", "values", "max_in_flight"].includes(k)))
+        return undefined;
+      const values = v["values"];
+      let valuesExpr: Expr | undefined;
+      if (Array.isArray(values)) valuesExpr = this.ctx.value(values, { scope });
+      else if (typeof values === "string" && /^\(\(\.:[^()]+\)\)$/.test(values)) {
+        const local = this.ctx.varExpr(values.slice(2, -2), scope);
+        if (local?.k === "ref") valuesExpr = local;
+      }
+      if (!valuesExpr) return undefined;
+      const max = v["max_in_flight"];
+      const args: Expr[] = [str(v["var"]), valuesExpr];
+      if (max !== undefined) {
+        if (!(max === "all" || (typeof max === "number" && Number.isInteger(max) && max >= 1))) return undefined;
+        args.push(obj([["maxInFlight", typeof max === "number" ? { k: "num", v: max } : str(max)]]));
+      }
+      vars.push(call(this.ctx.use("acrossVar"), ...args));
+    }
+    return arr(vars);
+  }
+
+  #get(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
+    const name = s["get"];
+    const resourceName = s["resource"] ?? name;
+    if (typeof name !== "string" || typeof resourceName !== "string") return undefined;
+    const info = this.ctx.resources.get(resourceName);
+    if (!info) return undefined;
+    consumed.add("get");
+    if (resourceName !== name) this.#take(props, consumed, "resource", "as", str(name));
+    const passed = s["passed"];
+    if (isStrings(passed) && passed.length > 0 && passed.every((j) => this.ctx.jobs.has(j)))
+      this.#take(props, consumed, "passed", "passed", arr(passed.map((j) => id(this.ctx.jobs.get(j) ?? j))));
+    if (typeof s["trigger"] === "boolean") this.#take(props, consumed, "trigger", "trigger", { k: "bool", v: s["trigger"] });
+    const version = s["version"];
+    if (version === "latest" || version === "every" || (isObject(version) && Object.values(version).every((v) => typeof v === "string")))
+      this.#take(props, consumed, "version", "version", this.ctx.value(version));
+    if (isObject(s["params"])) this.#take(props, consumed, "params", "params", this.ctx.value(s["params"], { scope: inner }));
+    if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
+    this.ctx.usedResources.add(resourceName);
+    inner.addArtifact(name, { node, handle: { k: "ref", node }, files: info.files });
+    return call(member(id(info.constName), "get"));
+  }
+
+  #put(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
+    const name = s["put"];
+    const resourceName = s["resource"] ?? name;
+    if (typeof name !== "string" || typeof resourceName !== "string") return undefined;
+    const info = this.ctx.resources.get(resourceName);
+    if (!info?.canPut) return undefined;
+    consumed.add("put");
+    if (resourceName !== name) this.#take(props, consumed, "resource", "as", str(name));
+    if (isObject(s["params"]))
+      this.#take(props, consumed, "params", "params", this.ctx.value(s["params"], { scope: inner, artifacts: true }));
+    const inputs = s["inputs"];
+    if (inputs === "all" || inputs === "detect") this.#take(props, consumed, "inputs", "inputs", str(inputs));
+    else if (isStrings(inputs)) {
+      const handles = inputs.map((i) => {
+        const p = inner.artifact(i);
+        return p && !p.node.open ? this.ctx.handle(p) : undefined;
+      });
+      if (handles.every((h) => h !== undefined)) this.#take(props, consumed, "inputs", "inputs", arr(handles));
+    }
+    if (isObject(s["get_params"]))
+      this.#take(props, consumed, "get_params", "getParams", this.ctx.value(s["get_params"], { scope: inner }));
+    if (typeof s["no_get"] === "boolean") this.#take(props, consumed, "no_get", "noGet", { k: "bool", v: s["no_get"] });
+    if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
+    this.ctx.usedResources.add(resourceName);
+    if (s["no_get"] !== true) inner.addArtifact(name, { node, handle: { k: "ref", node }, files: info.files });
+    return call(member(id(info.constName), "put"));
+  }
+
+  #loadVar(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
+    const name = s["load_var"];
+    const file = s["file"];
+    if (typeof name !== "string" || typeof file !== "string") return undefined;
+    consumed.add("load_var").add("file");
+    const fileExpr = this.ctx.string(file, { scope: inner, artifacts: true });
+    const format = s["format"];
+    if (typeof format === "string" && ["raw", "trim", "yml", "yaml", "json"].includes(format))
+      this.#take(props, consumed, "format", "format", str(format));
+    if (typeof s["reveal"] === "boolean") this.#take(props, consumed, "reveal", "reveal", { k: "bool", v: s["reveal"] });
+    inner.addLocal(name, node);
+    return call(this.ctx.use("loadVar"), str(name), fileExpr);
+  }
+
+  #setPipeline(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope): Expr | undefined {
+    const name = s["set_pipeline"];
+    const file = s["file"];
+    if (typeof name !== "string" || typeof file !== "string") return undefined;
+    consumed.add("set_pipeline").add("file");
+    const fileExpr = this.ctx.string(file, { scope: inner, artifacts: true });
+    if (isObject(s["vars"])) this.#take(props, consumed, "vars", "vars", this.ctx.value(s["vars"], { scope: inner }));
+    const varFiles = s["var_files"];
+    if (isStrings(varFiles))
+      this.#take(props, consumed, "var_files", "varFiles", arr(varFiles.map((f) => this.ctx.string(f, { scope: inner, artifacts: true }))));
+    if (typeof s["team"] === "string") this.#take(props, consumed, "team", "team", this.ctx.value(s["team"]));
+    if (isObject(s["instance_vars"]))
+      this.#take(props, consumed, "instance_vars", "instanceVars", this.ctx.value(s["instance_vars"], { scope: inner }));
+    return call(this.ctx.use("setPipeline"), str(name), fileExpr);
+  }
+
+  #composite(kind: "in_parallel" | "do" | "try", s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope): Expr | undefined {
+    const value = s[kind];
+    if (kind === "try") {
+      if (!isObject(value)) return undefined;
+      consumed.add("try");
+      const child = inner.child();
+      const step = this.step(value, child);
+      child.mergeInto(inner);
+      return call(this.ctx.use("tryStep"), step);
+    }
+    let steps: JsonValue[];
+    if (Array.isArray(value)) steps = value;
+    else if (kind === "in_parallel" && isObject(value) && Array.isArray(value["steps"])) {
+      if (Object.keys(value).some((k) => !["steps", "limit", "fail_fast"].includes(k))) return undefined;
+      steps = value["steps"];
+      const limit = value["limit"];
+      if (limit !== undefined) {
+        if (typeof limit !== "number") return undefined;
+        props.push(["limit", { k: "num", v: limit }]);
+      }
+      const failFast = value["fail_fast"];
+      if (failFast !== undefined) {
+        if (typeof failFast !== "boolean") return undefined;
+        props.push(["failFast", { k: "bool", v: failFast }]);
+      }
+    } else return undefined;
+    consumed.add(kind);
+    if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
+    let exprs: Expr[];
+    if (kind === "in_parallel") {
+      const branches = steps.map(() => inner.child());
+      exprs = steps.map((step, i) => this.step(step, branches[i] as ImportScope));
+      for (const b of branches) b.mergeInto(inner);
+    } else {
+      const child = inner.child();
+      exprs = this.sequence(steps, child);
+      child.mergeInto(inner);
+    }
+    return { k: "call", callee: this.ctx.use(kind === "do" ? "doSteps" : "inParallel"), args: exprs, isNew: false };
+  }
+}
+
+function isDurationValue(v: JsonValue | undefined): boolean {
+  return typeof v === "string" && isGoDuration(v);
+}
+
+/**
+ * Adds the options object to a core call: `repo.get(opts)`, `loadVar(name, file, opts)`;
+ * for `inParallel`/`doSteps`/`tryStep`, steps become a list when there are options.
+ */
+function finishCall(core: Expr, options: Expr): Expr {
+  if (core.k !== "call") return core;
+  const hasOptions = options.k === "obj" && options.props.length > 0;
+  const callee = core.callee.k === "id" ? core.callee.name : "";
+  if (!hasOptions) return core;
+  if (callee === "inParallel" || callee === "doSteps") return { ...core, args: [arr(core.args), options] };
+  return { ...core, args: [...core.args, options] };
+}
