@@ -5,7 +5,6 @@
  *
  * @see https://concourse-ci.org/setting-pipelines.html
  */
-import { relative, resolve } from "node:path";
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../diagnostics/diagnostic.ts";
 import { lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
@@ -16,6 +15,7 @@ import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
 import { formatRenderDiagnostics } from "./report.ts";
+import { sourceName } from "./source-name.ts";
 
 /** One exported pipeline, rendered. */
 export interface RenderedForFly {
@@ -50,7 +50,7 @@ export interface RenderForFlyOptions {
 export async function renderForFly(command: string, file: string, io: Io, options: RenderForFlyOptions): Promise<RenderedForFly[]> {
   const loaded = await loadPipelines(file, io);
   const selected = selectPipelines(command, file, loaded, options);
-  const sourceFile = relative(io.cwd, resolve(io.cwd, file)) || file;
+  const sourceFile = sourceName(io, file);
   return selected.map(({ name, pipeline }) => {
     const label = selected.length > 1 || loaded.length > 1 ? `${file} (${name})` : file;
     const result = renderPipeline(pipeline, { format: "yaml", sourceFile });

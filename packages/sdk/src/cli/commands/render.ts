@@ -2,7 +2,7 @@
  * `sdk render`: a pipeline.ts to Concourse YAML (or JSON), with `--check` for CI.
  */
 
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
@@ -11,6 +11,7 @@ import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
 import { formatRenderDiagnostics } from "../report.ts";
+import { sourceName } from "../source-name.ts";
 
 const USAGE = `Usage: sdk render [FILE] [-o OUT] [--check] [--format yaml|json] [--pipeline NAME]
 
@@ -52,7 +53,7 @@ export const renderCommand: Command = {
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
-      const result = renderPipeline(pipeline, { format, sourceFile: relative(io.cwd, resolve(io.cwd, file)) || file });
+      const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file) });
       const label = many ? `${file} (${name})` : file;
       io.stderr(formatRenderDiagnostics(label, result.diagnostics));
       if (hasErrors(result.diagnostics)) {
