@@ -6,7 +6,7 @@
 import { RESOURCE_CODES } from "../resources/codes.ts";
 
 /** Where a rule comes from. */
-export type RuleOrigin = "yaml" | "decode" | "validate" | "contrail" | "resource" | "typescript";
+export type RuleOrigin = "yaml" | "decode" | "validate" | "contrail" | "resource" | "render" | "typescript";
 
 /** A rule's metadata. */
 export interface RuleInfo {
@@ -75,6 +75,19 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "deprecated-docker-image": w("contrail", "The `docker-image` resource type is deprecated; use `registry-image`."),
   templating: w("contrail", "The file is a template (ytt, spruce, legacy `{{x}}`) that must be rendered first."),
   typescript: e("typescript", "A type error in a TypeScript pipeline file."),
+  // Checks of the builders' object references, made while rendering a pipeline.ts.
+  "load-error": e("render", "A TypeScript pipeline file could not be loaded (it throws, or exports no pipeline)."),
+  "artifact-not-produced": e("render", "An artifact handle is used before, or without, the step that produces it."),
+  "local-var-out-of-scope": e("render", "A loadVar or acrossVar is used outside the scope of the step that defines it."),
+  "passed-job-not-in-pipeline": e("render", "A Job in passed: is not one of the pipeline's jobs."),
+  "duplicate-resource-name": e("render", "Two different resources share one name."),
+  "duplicate-resource-type-name": e("render", "Two different resource types share one name."),
+  "duplicate-job-name": e("render", "Two jobs share one name, or a job is listed twice."),
+  "group-job-not-in-pipeline": e("render", "A group lists a Job that is not in the pipeline."),
+  "handle-outside-job": e("render", "An artifact or local var is used outside a job."),
+  "invalid-max-in-flight": e("render", "An across var's max_in_flight is not a positive number or 'all'."),
+  "unsupported-value": e("render", "A value YAML cannot carry (a function, a class instance, Infinity)."),
+  "invalid-config": e("render", "The built config does not match the model's schema (a value given through an escape hatch)."),
 };
 
 /** Per-code severity overrides (`--rule CODE=off|warning|error`). */

@@ -3,6 +3,7 @@
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { RuleSettings } from "../../lint/codes.ts";
 import { RULES } from "../../lint/codes.ts";
 import { formatGithub } from "../../lint/format/github.ts";
 import { formatJson } from "../../lint/format/json.ts";
@@ -10,9 +11,11 @@ import { formatSarif } from "../../lint/format/sarif.ts";
 import { formatText } from "../../lint/format/text.ts";
 import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
+import { renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
+import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,14 +40,38 @@ async function lintFile(
   sources: Map<string, string>,
 ): Promise<Diagnostic[]> {
   if (/\.[cm]?tsx?$/.test(file)) {
-    // Hook for TypeScript pipelines: type-check now; the lead adds "render, then lint the rendered config".
+    // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
+    // types), then what rendering it finds: the builders' checks and every lint rule.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
     sources.set(file, io.readFile(file));
-    return applyRuleSettings(await lintTypeScriptFile(file, io), rules);
+    const typeErrors = await lintTypeScriptFile(file, io);
+    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0))], rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
   return lintYaml(text, { file, rules }).diagnostics;
+}
+
+/**
+ * Renders each pipeline a TypeScript file exports and returns what render and lint find,
+ * against the file. A file that cannot be loaded is one diagnostic (unless type errors
+ * already explain it).
+ */
+async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+  let loaded: LoadedPipeline[];
+  try {
+    loaded = await loadPipelines(file, io);
+  } catch (error) {
+    if (!(error instanceof CliError) || hasTypeErrors) return [];
+    return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
+  }
+  return loaded.flatMap(({ name, pipeline }) =>
+    renderPipeline(pipeline, { rules }).diagnostics.map((d) => ({
+      ...d,
+      file,
+      message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,
+    })),
+  );
 }
 
 /** `sdk lint FILE... [--format F] [--strict] [--rule CODE=LEVEL]...`. */
@@ -55,8 +82,8 @@ export const lintCommand: Command = {
 
 Checks pipeline YAML (or JSON) files in the three stages Concourse runs: YAML (YAML 1.1,
 duplicate keys), decoding into its config structs, and validation, with Concourse's own
-messages; then contrail's own checks (artifacts, local vars, credentials...). TypeScript
-files are type-checked.
+messages; then contrail's own checks (artifacts, local vars, credentials...). A pipeline.ts
+is type-checked, then rendered, and the rendered pipelines are checked the same way.
 
 Options:
   --format F          text (default), json, github (workflow commands) or sarif

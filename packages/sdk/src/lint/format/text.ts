@@ -37,7 +37,9 @@ export function summary(diagnostics: readonly Diagnostic[], files: number): stri
 export function formatText(diagnostics: readonly Diagnostic[], sources: Sources, files: number): string {
   let out = "";
   for (const d of diagnostics) {
-    const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ""}: ` : "";
+    // Without a line (a rendered pipeline.ts), the path is the only way to the problem.
+    const place = d.line ? `:${d.line}:${d.column ?? 1}` : d.path ? `: ${d.path}` : "";
+    const where = d.file ? `${d.file}${place}: ` : d.path ? `${d.path}: ` : "";
     out += `${where}${d.severity} ${d.code}: ${d.message}\n`;
     out += frame(d.file === undefined ? undefined : sources.get(d.file), d.line, d.column);
     if (d.hint) out += `  hint: ${d.hint}\n`;
