@@ -8,10 +8,14 @@
  * @see https://concourse-ci.org/tasks.html
  */
 import { z } from "zod";
-import { Config, Duration, Tags, Version } from "./common.ts";
+import { Config, Duration, JsonValue, Tags, Version } from "./common.ts";
 
-/** Values of task `params`: Concourse turns each into an environment variable string. */
-export const TaskParamValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * Values of task `params`. Concourse turns each into an environment variable string:
+ * strings as they are, numbers and booleans as their text, null as "", lists and maps as
+ * their JSON text (so `PACKAGES: [a, b]` is valid).
+ */
+export const TaskParamValue = JsonValue;
 
 /** Task `params`: environment variables. */
 export const TaskParams = z.record(z.string(), TaskParamValue).meta({ description: "Environment variables for the task." });
