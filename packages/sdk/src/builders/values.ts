@@ -11,15 +11,15 @@ export type StringHandle = Artifact | ArtifactPath | LocalVar;
 
 /**
  * `T` with every string, number and boolean position also accepting handles and `((var))`
- * strings (Concourse fills whole values too, so a var fits a field typed as an enum or a
- * number).
+ * strings (Concourse fills whole values too, so a var fits a field typed as an enum, a
+ * number or a list).
  */
 export type Input<T> = T extends string
   ? T | StringHandle | VarRef
   : T extends number | boolean
     ? T | LocalVar | VarRef | `((${string}))`
     : T extends readonly (infer U)[]
-      ? readonly Input<U>[]
+      ? readonly Input<U>[] | VarRef
       : T extends object
         ? { [K in keyof T]: Input<T[K]> }
         : T;

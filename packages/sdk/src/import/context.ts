@@ -17,8 +17,6 @@ export interface ResourceInfo {
   /** False for a resource of a type without `put` (e.g. `RegistryTag`). */
   readonly canPut: boolean;
   /** Validates get and put params against the typed class; undefined for `Resource`. */
-  readonly getParamsFit?: ((params: JsonValue) => boolean) | undefined;
-  readonly putParamsFit?: ((params: JsonValue) => boolean) | undefined;
 }
 
 /** Every Concourse var reference: `((path))`, `((source:path))` or `((.:local))`. */

@@ -3,6 +3,7 @@
  * its `passed:` names) and `export default new Pipeline({...})`, assembled with ts-morph.
  */
 import type { JsonValue } from "../model/common.ts";
+import { CATALOGUE } from "./catalogue.ts";
 import type { ImportContext } from "./context.ts";
 import { emitJob, jobObjects } from "./emit-jobs.ts";
 import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
@@ -20,9 +21,7 @@ export const CONTRAIL_EXPORTS = [
   "ResourceType",
   "Task",
   "OciBuildTask",
-  "GitResource",
-  "RegistryImage",
-  "RegistryTag",
+  ...Object.values(CATALOGUE).map((entry) => entry.className),
   "registryTagType",
   "defineVars",
   "pipelineVar",

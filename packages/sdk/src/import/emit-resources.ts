@@ -4,7 +4,7 @@
  */
 import { isGoDuration } from "../builders/duration.ts";
 import type { JsonValue } from "../model/common.ts";
-import { CATALOGUE, type CatalogueEntry, paramsFit } from "./catalogue.ts";
+import { CATALOGUE, type CatalogueEntry } from "./catalogue.ts";
 import type { ImportContext } from "./context.ts";
 import { type Expr, id, newExpr, obj, str } from "./expr.ts";
 import { isObject, type JsonObject } from "./load.ts";
@@ -136,7 +136,7 @@ export function emitResources(ctx: ImportContext, resources: readonly JsonObject
     ctx.resources.set(name, {
       constName,
       files: typed ? entry?.files : undefined,
-      canPut: !typed || entry?.putParams !== undefined,
+      canPut: !typed || entry?.canPut === true,
     });
     return { name: constName, init: newExpr(className, str(name), withExtra(ctx, props, r, consumed)) };
   });
@@ -151,11 +151,10 @@ function typedFits(
   r: JsonObject,
   usage: ResourceUsage extends ReadonlyMap<string, infer U> ? U | undefined : never,
 ): boolean {
-  if (!fits(r["source"], entry.source)) return false;
+  if (!isObject(r["source"]) || !entry.fits("source", r["source"])) return false;
   const typeName = String(r["type"]);
   if (entry.defaultType && !ctx.resourceTypes.has(typeName)) return false;
   if (!usage) return true;
-  if (!usage.gets.every((p) => paramsFit(p, entry.getParams))) return false;
-  if (usage.puts.length > 0 && !entry.putParams) return false;
-  return usage.puts.every((p) => entry.putParams !== undefined && paramsFit(p, entry.putParams));
+  if (!usage.gets.every((p) => entry.fits("get", p))) return false;
+  return usage.puts.every((p) => entry.fits("put", p, r["source"]));
 }
