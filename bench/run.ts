@@ -1,10 +1,10 @@
 /**
- * `pnpm bench`: render throughput on synthetic pipelines, cold `sdk render` start-up, and
- * lint speed on the largest corpus file. Prints tables; asserts nothing (speed targets are
+ * `pnpm bench`: render throughput on synthetic pipelines, cold `sdk render` start-up, lint
+ * speed and graph drawing time on the largest corpus file. Prints tables; asserts nothing (speed targets are
  * read by people, not enforced by tests).
  *
  * Targets: render throughput at least 1/4 of JSON.stringify's; a cold `sdk render` of the
- * blog under 2.5x `node -e 0`; lint within 2x of parsing.
+ * blog under 2.5x `node -e 0`; lint within 2x of parsing; graph of the 111-job file under 2 s.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
@@ -64,6 +64,13 @@ function lintTable(): void {
   if (out.status !== 0) process.stdout.write(`\n(lint benchmark did not run: ${out.stderr.trim().split("\n")[0]})\n`);
 }
 
+function graphTable(): void {
+  const out = spawnSync(process.execPath, [...tsx, resolve(root, "bench/graph.ts")], { cwd: root, encoding: "utf8" });
+  process.stdout.write(`\n## Graph: cf-deployment update-releases.yml\n\n${out.stdout}`);
+  if (out.status !== 0) process.stdout.write(`\n(graph benchmark did not run: ${out.stderr.trim().split("\n")[0]})\n`);
+}
+
 renderTable();
 startupTable();
 lintTable();
+graphTable();
