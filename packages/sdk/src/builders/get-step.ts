@@ -5,9 +5,8 @@
 
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import type { Version } from "../model/common.ts";
-import { type Artifact, ArtifactPath } from "./artifact.ts";
-import { Brand } from "./brand.ts";
-import { Step, type StepOptions } from "./step.ts";
+import { type FileMap, ResourceStep } from "./resource-step.ts";
+import type { StepOptions } from "./step.ts";
 import type { JobContext, JobLike, ResourceLike, SynthContext } from "./synth-context.ts";
 import type { Input } from "./values.ts";
 
@@ -40,49 +39,22 @@ export function checksConfig(resource: ResourceLike): resource is ConfigChecking
   return typeof (resource as Partial<ConfigCheckingResource>).validateConfig === "function";
 }
 
-/** Files a resource writes on get, by a handle name (`{ tag: "tag" }`). */
-export type FileMap = Readonly<Record<string, string>>;
+export type { FileMap } from "./resource-step.ts";
 
 /** A get step; also the artifact it fetches. */
-export class GetStep<Params = Record<string, unknown>, Files extends FileMap = Record<never, string>> extends Step implements Artifact {
-  declare readonly [Brand.artifact]: true;
-  /** The resource fetched. */
-  readonly resource: ResourceLike;
-  /** Handles to the files the resource writes, e.g. `tag.files.tag`. */
-  readonly files: { readonly [K in keyof Files]: ArtifactPath };
+export class GetStep<Params = Record<string, unknown>, Files extends FileMap = Record<never, string>> extends ResourceStep<Files> {
   readonly #options: GetOptions<Params>;
 
   /** Use `resource.get()` rather than this constructor. */
   constructor(resource: ResourceLike, options: GetOptions<Params> = {}, files?: Files) {
-    super(options);
-    this.resource = resource;
+    super(resource, options, files);
     this.#options = options;
-    Object.defineProperty(this, Brand.artifact, { value: true });
-    const handles: Record<string, ArtifactPath> = {};
-    for (const [key, path] of Object.entries(files ?? {})) handles[key] = new ArtifactPath(this, path);
-    this.files = handles as { readonly [K in keyof Files]: ArtifactPath };
-  }
-
-  /** The step's name, which is the artifact's name. */
-  get artifactName(): string {
-    return this.#options.as ?? this.resource.name;
-  }
-
-  /** The step itself produces the artifact. */
-  get producer(): object {
-    return this;
-  }
-
-  /** A path inside the fetched artifact. */
-  file(path: string): ArtifactPath {
-    return new ArtifactPath(this, path);
   }
 
   protected synthCore(ctx: JobContext): Record<string, unknown> {
     const o = this.#options;
     ctx.useResource(this.resource);
-    const out: Record<string, unknown> = { get: this.artifactName };
-    if (o.as !== undefined && o.as !== this.resource.name) out["resource"] = this.resource.name;
+    const out = this.head("get");
     if (o.passed && o.passed.length > 0) {
       out["passed"] = o.passed.map((job) => job.name);
       ctx.pipeline.passedConstraints.push({ job: ctx.job, resource: this.resource, passed: o.passed, path: [...ctx.path, "passed"] });

@@ -3,10 +3,10 @@
  * an artifact named after the step.
  * @see https://concourse-ci.org/put-step.html
  */
-import { type Artifact, ArtifactPath } from "./artifact.ts";
-import { Brand } from "./brand.ts";
-import { checksConfig, type FileMap } from "./get-step.ts";
-import { Step, type StepOptions } from "./step.ts";
+import type { Artifact } from "./artifact.ts";
+import { checksConfig } from "./get-step.ts";
+import { type FileMap, ResourceStep } from "./resource-step.ts";
+import type { StepOptions } from "./step.ts";
 import type { JobContext, ResourceLike } from "./synth-context.ts";
 import type { Input } from "./values.ts";
 
@@ -30,48 +30,23 @@ export interface PutOptions<Params = Record<string, unknown>, GetParams = Record
 }
 
 /** A put step; also the artifact of its implicit get. */
-export class PutStep<Params = Record<string, unknown>, GetParams = Record<string, unknown>, Files extends FileMap = Record<never, string>>
-  extends Step
-  implements Artifact
-{
-  declare readonly [Brand.artifact]: true;
-  /** The resource pushed to. */
-  readonly resource: ResourceLike;
-  /** Handles to the files the implicit get writes. */
-  readonly files: { readonly [K in keyof Files]: ArtifactPath };
+export class PutStep<
+  Params = Record<string, unknown>,
+  GetParams = Record<string, unknown>,
+  Files extends FileMap = Record<never, string>,
+> extends ResourceStep<Files> {
   readonly #options: PutOptions<Params, GetParams>;
 
   /** Use `resource.put()` rather than this constructor. */
   constructor(resource: ResourceLike, options: PutOptions<Params, GetParams> = {}, files?: Files) {
-    super(options);
-    this.resource = resource;
+    super(resource, options, files);
     this.#options = options;
-    Object.defineProperty(this, Brand.artifact, { value: true });
-    const handles: Record<string, ArtifactPath> = {};
-    for (const [key, path] of Object.entries(files ?? {})) handles[key] = new ArtifactPath(this, path);
-    this.files = handles as { readonly [K in keyof Files]: ArtifactPath };
-  }
-
-  /** The step's name, which is the implicit get's artifact name. */
-  get artifactName(): string {
-    return this.#options.as ?? this.resource.name;
-  }
-
-  /** The step itself produces the artifact. */
-  get producer(): object {
-    return this;
-  }
-
-  /** A path inside the artifact of the implicit get. */
-  file(path: string): ArtifactPath {
-    return new ArtifactPath(this, path);
   }
 
   protected synthCore(ctx: JobContext): Record<string, unknown> {
     const o = this.#options;
     ctx.useResource(this.resource);
-    const out: Record<string, unknown> = { put: this.artifactName };
-    if (o.as !== undefined && o.as !== this.resource.name) out["resource"] = this.resource.name;
+    const out = this.head("put");
     if (o.params !== undefined) out["params"] = ctx.at("params").resolve(o.params);
     if (o.inputs !== undefined) {
       out["inputs"] = typeof o.inputs === "string" ? o.inputs : o.inputs.map((a, i) => ctx.at("inputs", i).artifactName(a));

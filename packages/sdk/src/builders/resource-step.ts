@@ -1,0 +1,54 @@
+/**
+ * What get and put steps share: each is a step on a resource, named after it unless given
+ * another name (`as`), and each is also the artifact it leaves in the build (the fetched
+ * version; a put's implicit get), with typed handles to the files the resource writes.
+ */
+import { type Artifact, ArtifactPath } from "./artifact.ts";
+import { Brand } from "./brand.ts";
+import { Step, type StepOptions } from "./step.ts";
+import type { ResourceLike } from "./synth-context.ts";
+
+/** Files a resource writes on get, by a handle name (`{ tag: "tag" }`). */
+export type FileMap = Readonly<Record<string, string>>;
+
+/** A get or put step; also the artifact it produces. */
+export abstract class ResourceStep<Files extends FileMap> extends Step implements Artifact {
+  declare readonly [Brand.artifact]: true;
+  /** The resource fetched or pushed to. */
+  readonly resource: ResourceLike;
+  /** Handles to the files the resource writes, e.g. `tag.files.tag`. */
+  readonly files: { readonly [K in keyof Files]: ArtifactPath };
+  readonly #as: string | undefined;
+
+  protected constructor(resource: ResourceLike, options: StepOptions & { readonly as?: string }, files: Files | undefined) {
+    super(options);
+    this.resource = resource;
+    this.#as = options.as;
+    Object.defineProperty(this, Brand.artifact, { value: true });
+    const handles: Record<string, ArtifactPath> = {};
+    for (const [key, path] of Object.entries(files ?? {})) handles[key] = new ArtifactPath(this, path);
+    this.files = handles as { readonly [K in keyof Files]: ArtifactPath };
+  }
+
+  /** The step's name, which is the artifact's name. */
+  get artifactName(): string {
+    return this.#as ?? this.resource.name;
+  }
+
+  /** The step itself produces the artifact. */
+  get producer(): object {
+    return this;
+  }
+
+  /** A path inside the artifact. */
+  file(path: string): ArtifactPath {
+    return new ArtifactPath(this, path);
+  }
+
+  /** The step's first keys: `get:`/`put:` with its name, and `resource:` when they differ. */
+  protected head(key: "get" | "put"): Record<string, unknown> {
+    const out: Record<string, unknown> = { [key]: this.artifactName };
+    if (this.#as !== undefined && this.#as !== this.resource.name) out["resource"] = this.resource.name;
+    return out;
+  }
+}
