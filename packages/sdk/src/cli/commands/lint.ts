@@ -113,7 +113,10 @@ Rules: docs/lint-rules.md
         diagnostics.push(...(await lintFile(file, io, rules, sources)));
       } catch (error) {
         if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
-        throw new CliError(`sdk lint: cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? error.message}`, ExitCode.usage);
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason =
+          code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, give pipeline files" : (code ?? error.message);
+        throw new CliError(`sdk lint: ${reason}: ${file}`, ExitCode.usage);
       }
     }
     if (format === "json") io.stdout(formatJson(diagnostics));
