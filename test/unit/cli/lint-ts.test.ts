@@ -19,7 +19,13 @@ describe("sdk lint on TypeScript pipelines", () => {
   it("fails on a type error even though the pipeline renders", async () => {
     const r = await lint(`${fixtures}/type-error.ts`);
     expect(r.code).toBe(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: "typescript", severity: "error", line: 4, column: 7, file: `${fixtures}/type-error.ts` });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: "typescript",
+      severity: "error",
+      line: 4,
+      column: 7,
+      file: `${fixtures}/type-error.ts`,
+    });
     expect(String(r.diagnostics[0]?.message)).toContain("TS2322");
   });
 
@@ -27,7 +33,12 @@ describe("sdk lint on TypeScript pipelines", () => {
     const r = await lint(`${fixtures}/broken-ref.ts`);
     expect(r.code).toBe(1);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: "artifact-not-produced", severity: "error", path: "jobs.unit.plan[0].config.inputs[0]", file: `${fixtures}/broken-ref.ts` }),
+      expect.objectContaining({
+        code: "artifact-not-produced",
+        severity: "error",
+        path: "jobs.unit.plan[0].config.inputs[0]",
+        file: `${fixtures}/broken-ref.ts`,
+      }),
     ]);
   });
 
