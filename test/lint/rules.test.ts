@@ -20,7 +20,7 @@ const CASES: Record<string, { path: string; line: number }> = {
   "oci-build-privileged": { path: "jobs.build.plan[0].privileged", line: 4 },
   "deprecated-aggregate": { path: "jobs.build.plan[0].aggregate", line: 8 },
   "deprecated-docker-image": { path: "resources.image.type", line: 3 },
-  templating: { path: "", line: 6 },
+  templating: { path: "resources.repo.source.private_key", line: 6 },
 };
 
 function lintFixture(name: string) {

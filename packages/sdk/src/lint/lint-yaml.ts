@@ -4,12 +4,13 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/api/configserver/save.go
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, formatPath } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/index.ts";
 import type { DecodeState } from "./decode/context.ts";
 import { toJs } from "./decode/fields.ts";
 import { decodePipeline } from "./decode/pipeline.ts";
 import { collectFindings, type LintOptions, toDiagnostic } from "./lint-config.ts";
+import { pathAtOffset } from "./node-path.ts";
 import { parseYaml } from "./parse.ts";
 import { checkAggregate } from "./rules/deprecated.ts";
 import { templatingProblems } from "./rules/templating.ts";
@@ -40,11 +41,13 @@ export function lintYaml(text: string, options: LintOptions = {}): LintResult {
     const pos = parsed.lines.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  // Diagnostics that only know their offset (YAML and decode errors) get the path of the
+  // node there, so that every diagnostic has one.
   const diag = (code: string, severity: "error" | "warning", message: string, offset: number, path = "", hint?: string): Diagnostic => ({
     code,
     severity,
     message,
-    path,
+    path: path || formatPath(pathAtOffset(parsed.root, offset)),
     ...(file !== undefined ? { file } : {}),
     ...at(offset),
     ...(hint !== undefined ? { hint } : {}),
