@@ -2,20 +2,25 @@
  * Config model to YAML text, as Concourse will read it.
  *
  * Concourse parses pipelines with go-yaml v2, a YAML 1.1 reader: unquoted `on`, `yes`, `y`,
- * `0755` or `1_000` are not strings there. The npm `yaml` package writes YAML 1.2, so left
- * alone it would emit `branch: on` for the string "on", and Concourse would see `true`.
- * Every string go-yaml v2 would misread is therefore double-quoted (see
- * {@link needsQuotesForConcourse}), and so is every string the YAML 1.1 spec's number
- * patterns match, for other 1.1 readers; everything else is left to the library, which
- * quotes its own syntax (`: `, ` #`, leading indicators). The output is deterministic:
- * same config, same bytes.
+ * `0755` or `1_000` are not strings there. Every string go-yaml v2 would misread is
+ * therefore double-quoted, and so is every string the YAML 1.1 spec's number patterns match,
+ * for other 1.1 readers (see `emit-scalar.ts`). The output is deterministic: same config,
+ * same bytes.
+ *
+ * The text is written directly into a UTF-8 buffer, in one pass over the config, in the
+ * canonical key order of `key-order.ts` (read from `shapes.ts`, so the config is not copied
+ * first). It used to go through the npm `yaml` package, about 80 times slower than
+ * JSON.stringify; the layout and quoting are kept byte for byte, and so are the errors (see
+ * {@link toYaml}). The library-based version is kept as a test reference, and
+ * `test/unit/render/emitter-differential.test.ts` compares the two.
  *
  * @see https://github.com/go-yaml/yaml/blob/v2.4.0/resolve.go
  */
-import { Document, isMap, isScalar, isSeq, Scalar, type ToStringOptions, visit } from "yaml";
 import type { PipelineConfig } from "../model/pipeline.ts";
-import { needsQuotesForConcourse } from "../yaml11/resolve.ts";
+import { emitNumber, emitString, hasC0Control, RAW_UNSAFE } from "./emit-scalar.ts";
 import { canonicalPipeline } from "./key-order.ts";
+import { PIPELINE, type Shape } from "./shapes.ts";
+import { Utf8Writer } from "./utf8-writer.ts";
 
 /** Options of {@link toYaml}. */
 export interface ToYamlOptions {
@@ -23,101 +28,233 @@ export interface ToYamlOptions {
   readonly header?: readonly string[] | undefined;
 }
 
-/**
- * Characters that go-yaml v2 either rejects when written raw (C1 controls, U+FFFE, U+FFFF),
- * reads as a line break (U+0085, U+2028, U+2029) or may skip (U+FEFF). JSON.stringify,
- * which the `yaml` package uses for double quotes, leaves them raw, so strings holding
- * them are double-quoted and the characters escaped after stringifying.
- */
-const RAW_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-const RAW_UNSAFE_ALL = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
-
-/**
- * The library's YAML 1.2 core schema: {@link needsQuotesForConcourse} decides what YAML 1.1
- * needs quoted. (The library's own 1.1 mode would over-quote, e.g. `path: "."`, and writes
- * a `<<` key plain whatever style it is given, which go-yaml v2 reads as a merge.) No merge
- * keys and no anchors, even for an object used twice, so every part reads on its own.
- */
-const DOCUMENT_OPTIONS = { version: "1.2", merge: false, aliasDuplicateObjects: false } as const;
-
 /** Top-level sequences whose items get a blank line between them, for readability. */
 const SPACED_LISTS: ReadonlySet<string> = new Set(["resource_types", "resources", "jobs"]);
 
-/**
- * Fixed formatting: no folding (a folded line would change shell scripts and make diffs
- * noisy), sequences flush with their key like the Concourse docs, double-quoted strings on
- * one line with `\n` escapes rather than the multi-line double-quoted form.
- */
-const TO_STRING_OPTIONS: ToStringOptions = {
-  indent: 2,
-  indentSeq: false,
-  lineWidth: 0,
-  minContentWidth: 0,
-  directives: false,
-  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-};
+/** The indentation step; sequences sit flush with their key (`key:\n- item`), like the Concourse docs. */
+const STEP_INDENT = "  ";
 
-/**
- * The YAML 1.1 spec's int and float patterns, as PyYAML applies them. go-yaml v2 reads a
- * few of these as strings (`.5_`, `0b_`), so {@link needsQuotesForConcourse} lets them
- * through; they are quoted anyway, so that other YAML 1.1 tools read the same pipeline.
- */
-const YAML11_INT = /^[-+]?(?:0b[0-1_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const YAML11_FLOAT =
-  /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/;
+/** A rendered key longer than this is written as an explicit `? key` (YAML caps implicit keys at 1024). */
+const MAX_IMPLICIT_KEY = 1024;
 
-/** True when a YAML 1.1 reader would not read `text`, written plain, as that string. */
-function needsQuotes(text: string): boolean {
-  return needsQuotesForConcourse(text) || YAML11_INT.test(text) || YAML11_FLOAT.test(text);
+/** Thrown on a value `canonicalPipeline` rejects; {@link toYaml} then lets it throw its own error. */
+class Unrenderable extends Error {}
+
+/** Any UTF-16 surrogate: a cheap scan first, since nearly no string holds one. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** A surrogate that is not half of a pair (in `u` mode a pair is one code point). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Rejects, like `canonicalPipeline`, a string YAML and UTF-8 cannot carry. */
+function checkString(text: string): void {
+  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) throw new Unrenderable();
 }
 
-/** C0 control characters other than tab and line feed can only be written escaped, in double quotes. */
-function hasC0Control(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a) return true;
+/** A plain object, as `canonicalPipeline` accepts it (no class instances). */
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** How many texts each per-depth cache keeps, so that a long-running process does not grow without end. */
+const CACHE_LIMIT = 10_000;
+/** Strings longer than this are not cached: scripts and the like rarely repeat. */
+const CACHED_LENGTH = 64;
+
+/**
+ * Rendered strings by depth: keys and short values recur in every job (`name`, `trigger`,
+ * `true`, `30m`), and the full quoting rules are the costly part of rendering one. A
+ * string's text depends on its depth only through indentation (block literals) and the
+ * library's document-marker rule at the top, so caching per depth keeps it exact.
+ */
+class TextCache<T> {
+  private readonly byDepth: Map<string, T>[] = [];
+  private readonly render: (text: string, depth: number) => T;
+
+  constructor(render: (text: string, depth: number) => T) {
+    this.render = render;
   }
-  return false;
+
+  /** `text` as rendered at `depth`. */
+  get(text: string, depth: number): T {
+    let cache = this.byDepth[depth];
+    if (cache === undefined) {
+      cache = new Map();
+      this.byDepth[depth] = cache;
+    }
+    let rendered = cache.get(text);
+    if (rendered === undefined) {
+      rendered = this.render(text, depth);
+      if (cache.size < CACHE_LIMIT && text.length <= CACHED_LENGTH) cache.set(text, rendered);
+    }
+    return rendered;
+  }
+}
+
+/** A key's text, and the same with what follows it, so that each is written in one go. */
+interface KeyText {
+  readonly text: string;
+  /** `key: `, before an inline value. */
+  readonly inline: string;
+  /** `key:`, before a line break. */
+  readonly block: string;
+}
+
+/** Keys of a mapping at `depth`, written as implicit keys. */
+const KEYS = new TextCache<KeyText>((key, depth) => {
+  checkString(key);
+  const text = emitString(key, true, STEP_INDENT.repeat(depth + 1));
+  return { text, inline: `${text}: `, block: `${text}:` };
+});
+
+/** Values whose continuation lines sit at `depth`. */
+const VALUES = new TextCache<string>((value, depth) => {
+  checkString(value);
+  return emitString(value, false, STEP_INDENT.repeat(depth));
+});
+
+/** Writes one string value, whose continuation lines (in a block literal) sit at `depth`. */
+function string(out: Utf8Writer, text: string, depth: number): void {
+  if (!out.simplePlain(text)) out.text(VALUES.get(text, depth));
 }
 
 /**
- * True when `text` can be written as a block literal (`|` or `|-`) that reads back exactly.
- * Keep-chomped blocks (`|+`, text ending in a blank line) are excluded: their trailing
- * blank lines stand in for the blank line the layout puts between items (the library then
- * drops it), and at the end of the file they would leave more than one final newline.
- * Whitespace-only text and whitespace-only last lines cannot be written as a block at all.
+ * Writes a value that stands inline after `key: ` or `- `, or a block collection starting
+ * on the current line; `depth` is the indentation level of the value's own lines.
  */
-function fitsBlockLiteral(text: string): boolean {
-  if (!text.includes("\n") || !/[^\n\t ]/.test(text) || RAW_UNSAFE.test(text)) return false;
-  if (hasC0Control(text)) return false;
-  // go-yaml v2 (like libyaml) rejects a tab before the first content when it detects the indentation.
-  if (/^[\n ]*\t/.test(text)) return false;
-  const trailing = /[\n\t ]*$/.exec(text)?.[0] ?? "";
-  return /^[\t ]*\n?$/.test(trailing);
+function inline(out: Utf8Writer, value: unknown, shape: Shape, depth: number): void {
+  switch (typeof value) {
+    case "string":
+      string(out, value, depth);
+      return;
+    case "number":
+      if (!Number.isFinite(value)) throw new Unrenderable();
+      out.text(emitNumber(value));
+      return;
+    case "boolean":
+      out.text(value ? "true" : "false");
+      return;
+    case "object":
+      break;
+    default:
+      throw new Unrenderable();
+  }
+  if (value === null) out.text("null");
+  else if (Array.isArray(value)) {
+    if (value.length === 0) out.text("[]");
+    else sequence(out, value, shape.items, depth, false);
+  } else if (isPlainObject(value)) {
+    if (!mapping(out, value, shape.mapShape(value), depth, false)) out.text("{}");
+  } else {
+    throw new Unrenderable();
+  }
+}
+
+/** A block sequence whose items start at `depth` (after the first `- `, which this writes too). */
+function sequence(out: Utf8Writer, items: readonly unknown[], shape: Shape, depth: number, spaced: boolean): void {
+  for (let index = 0; index < items.length; index++) {
+    if (index === 0) out.text("- ");
+    else out.item(depth, spaced);
+    // A hole in a sparse list reads as null, as it did through the library; `undefined` itself is rejected.
+    if (index in items) inline(out, items[index], shape, depth + 1);
+    else out.text("null");
+  }
+}
+
+/** Where a mapping is being written. */
+interface MapState {
+  readonly out: Utf8Writer;
+  readonly depth: number;
+  readonly root: boolean;
+  first: boolean;
 }
 
 /**
- * Chooses the style of one string scalar. A one-line string with a tab is double-quoted
- * too: go-yaml v2 reads a plain tab correctly, but PyYAML and some editors do not, and
- * `\t` is clearer to a reader.
+ * A block mapping whose keys start at `depth`, in the shape's order; at the root, sections
+ * are spaced and some lists too. Returns false, having written nothing, when no key has a value.
  */
-function styleString(node: Scalar, text: string, isKey: boolean): void {
-  const tabbed = text.includes("\t") && !text.includes("\n");
-  if (needsQuotes(text) || RAW_UNSAFE.test(text) || tabbed) node.type = Scalar.QUOTE_DOUBLE;
-  else if (!isKey && text.includes("\n")) node.type = fitsBlockLiteral(text) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+function mapping(out: Utf8Writer, map: Record<string, unknown>, shape: Shape, depth: number, root: boolean): boolean {
+  const state: MapState = { out, depth, root, first: true };
+  const keys = Object.keys(map);
+  if (shape.order.length === 0 || inCanonicalOrder(map, keys, shape)) {
+    for (const key of keys) pair(state, key, map[key], shape);
+  } else {
+    for (const key of shape.order) {
+      // Reading first skips the ownership check for the many listed keys an object lacks.
+      const value = map[key];
+      if (value !== undefined && Object.hasOwn(map, key)) pair(state, key, value, shape);
+    }
+    for (const key of keys) if (!shape.listed.has(key)) pair(state, key, map[key], shape);
+  }
+  return !state.first;
 }
 
-/** Blank lines between top-level sections, and between resources, resource types and jobs. */
-function addBlankLines(doc: Document): void {
-  const root = doc.contents;
-  if (!isMap(root)) return;
-  root.items.forEach((pair, index) => {
-    if (index > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
-    if (!isScalar(pair.key) || !SPACED_LISTS.has(String(pair.key.value)) || !isSeq(pair.value)) return;
-    pair.value.items.forEach((item, itemIndex) => {
-      if (itemIndex > 0 && (isMap(item) || isSeq(item) || isScalar(item))) item.spaceBefore = true;
-    });
-  });
+/**
+ * True when `keys` (an object's own enumerable keys) are already in the shape's order: the
+ * listed ones first, by rank, then the rest; then they can be written as they come, which
+ * saves probing the object for every listed key. An object with non-enumerable own keys
+ * takes the probing path, since the canonical order includes listed keys that are not enumerable.
+ */
+function inCanonicalOrder(map: object, keys: readonly string[], shape: Shape): boolean {
+  let last = -1;
+  for (const key of keys) {
+    const rank = shape.rank.get(key);
+    if (rank === undefined) last = Number.POSITIVE_INFINITY;
+    else if (rank < last) return false;
+    else last = rank;
+  }
+  return Object.getOwnPropertyNames(map).length === keys.length;
+}
+
+/** One `key: value` of a mapping; an undefined value is left out. */
+function pair(state: MapState, key: string, value: unknown, shape: Shape): void {
+  const { out, depth } = state;
+  const written = KEYS.get(key, depth);
+  if (value === undefined) return;
+  if (state.first) state.first = false;
+  else {
+    if (state.root) out.text("\n");
+    out.newline(depth);
+  }
+  const fieldShape = shape.field(key);
+  if (written.text.length > MAX_IMPLICIT_KEY) {
+    // The library's explicit-key form; the value then sits at the key's inner indentation.
+    out.text("? ");
+    out.text(written.text);
+    out.newline(depth);
+    out.text(": ");
+    inline(out, value, fieldShape, depth + 1);
+    return;
+  }
+  if (Array.isArray(value) && value.length > 0) {
+    out.text(written.block);
+    out.newline(depth);
+    sequence(out, value, fieldShape.items, depth, state.root && SPACED_LISTS.has(key));
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && isPlainObject(value)) {
+    const mark = out.pos;
+    out.text(written.block);
+    out.newline(depth + 1);
+    if (!mapping(out, value, fieldShape.mapShape(value), depth + 1, false)) {
+      out.pos = mark;
+      out.text(written.inline);
+      out.text("{}");
+    }
+  } else {
+    out.text(written.inline);
+    inline(out, value, fieldShape, depth + 1);
+  }
+}
+
+/** Writes the config in canonical order: a map at the root, as a pipeline is, or any other value. */
+function body(config: unknown): string {
+  const out = new Utf8Writer();
+  if (config !== null && typeof config === "object" && !Array.isArray(config) && isPlainObject(config)) {
+    if (!mapping(out, config, PIPELINE, 0, true)) out.text("{}");
+  } else {
+    inline(out, config, PIPELINE, 0);
+  }
+  out.text("\n");
+  return out.toString();
 }
 
 /**
@@ -132,22 +269,27 @@ function renderHeader(header: readonly string[]): string {
 }
 
 /**
+ * Writes `config` without copying it into canonical order first. Anything the copy would
+ * reject stops the writing; the copy is then made only to throw its error, naming the path.
+ */
+function render(config: PipelineConfig): string {
+  try {
+    return body(config);
+  } catch (error) {
+    if (!(error instanceof Unrenderable)) throw error;
+    canonicalPipeline(config);
+    throw new Error("contrail render: internal error: a value was rejected that canonical ordering accepts");
+  }
+}
+
+/**
  * Renders a pipeline config as Concourse YAML: canonical key order, every string go-yaml v2
  * would misread double-quoted, multi-line scripts as block literals, one blank line between
  * sections and between resources and jobs, and exactly one final newline. Throws an Error
  * naming the path of a value YAML cannot carry faithfully (a non-finite number, for one).
  */
 export function toYaml(config: PipelineConfig, options: ToYamlOptions = {}): string {
-  const doc = new Document(canonicalPipeline(config), DOCUMENT_OPTIONS);
-  visit(doc, {
-    Scalar(key, node) {
-      if (typeof node.value === "string") styleString(node, node.value, key === "key");
-    },
-  });
-  addBlankLines(doc);
-  const body = doc
-    .toString(TO_STRING_OPTIONS)
-    .replace(RAW_UNSAFE_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  const text = render(config);
   const header = options.header === undefined || options.header.length === 0 ? "" : renderHeader(options.header);
-  return header + body;
+  return header + text;
 }
