@@ -6,9 +6,9 @@
  * @see https://concourse-ci.org/resources.html
  */
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import { isGoDuration } from "../go/duration.ts";
 import type { Resource as ResourceConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
-import { isGoDuration } from "./duration.ts";
 import { type FileMap, type GetOptions, GetStep } from "./get-step.ts";
 import { type PutOptions, PutStep } from "./put-step.ts";
 import { resolveStatic } from "./resolve-static.ts";

@@ -4,10 +4,11 @@
  *
  * @see https://concourse-ci.org/modifier-and-hook-steps.html
  */
+
+import { isGoDuration } from "../go/duration.ts";
 import type { Step as StepConfig } from "../model/step.ts";
 import type { AcrossVariable } from "./across.ts";
 import { Brand } from "./brand.ts";
-import { isGoDuration } from "./duration.ts";
 import type { JobContext } from "./synth-context.ts";
 
 /** Options every step accepts. */

@@ -5,10 +5,11 @@
  * @see https://concourse-ci.org/task-step.html
  * @see https://concourse-ci.org/tasks.html
  */
+
+import { isGoDuration } from "../go/duration.ts";
 import type { ContainerLimits, TaskConfig } from "../model/task-config.ts";
 import { type Artifact, type ArtifactPath, makeArtifact } from "./artifact.ts";
 import { Brand, hasBrand } from "./brand.ts";
-import { isGoDuration } from "./duration.ts";
 import { Step, type StepOptions } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
 import type { InputMap } from "./values.ts";

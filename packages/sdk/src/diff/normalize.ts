@@ -7,7 +7,7 @@
  *
  * @see https://concourse-ci.org/setting-pipelines.html
  */
-import { parseGoDuration } from "../lint/go-duration.ts";
+import { parseGoDuration } from "../go/duration.ts";
 import { isMapping, type Mapping, type Value } from "./read.ts";
 
 /** Keys whose value is free-form (passed to a resource or credential manager as is). */

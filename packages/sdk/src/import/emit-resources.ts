@@ -2,7 +2,7 @@
  * `resource_types:` and `resources:` to consts: `new ResourceType(...)`, a typed class
  * (`new GitResource(...)`) when the type and values fit one, else `new Resource(...)`.
  */
-import { isGoDuration } from "../builders/duration.ts";
+import { isGoDuration } from "../go/duration.ts";
 import type { JsonValue } from "../model/common.ts";
 import { CATALOGUE, type CatalogueEntry } from "./catalogue.ts";
 import type { ImportContext } from "./context.ts";

@@ -4,7 +4,7 @@
  * becomes a const. Fields without a typed option go to `extra`; a step no builder can
  * express becomes `rawStep({...})`, rendered as written.
  */
-import { isGoDuration } from "../builders/duration.ts";
+import { isGoDuration } from "../go/duration.ts";
 import type { JsonValue } from "../model/common.ts";
 import type { ImportContext } from "./context.ts";
 import { withExtra } from "./emit-resources.ts";

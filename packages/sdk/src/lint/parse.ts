@@ -6,8 +6,8 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/fly/commands/internal/templatehelpers/yaml_template.go
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
+import { goFormatFloat, goQuote } from "../go/format.ts";
 import { resolvePlainScalar } from "../yaml11/resolve.ts";
-import { goFormatFloat, goQuote } from "./go-format.ts";
 import type { YEntry, YMap, YNode, YScalar } from "./ynode.ts";
 
 /** A problem found while reading the YAML, at a source offset. */

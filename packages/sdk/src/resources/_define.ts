@@ -7,10 +7,10 @@
  * @see https://concourse-ci.org/resource-types.html
  */
 import type { z } from "zod";
-import { isGoDuration } from "../builders/duration.ts";
 import type { ResourceOptions } from "../builders/resource.ts";
 import type { Input } from "../builders/values.ts";
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import { isGoDuration } from "../go/duration.ts";
 
 /** Which part of a resource's config a value is. */
 export type ConfigKind = "source" | "get" | "put" | "version";

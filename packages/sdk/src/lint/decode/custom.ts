@@ -5,8 +5,8 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/config.go
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/steps.go
  */
-import { parseGoDuration } from "../go-duration.ts";
-import { goQuote, goTypeOf, goValue } from "../go-format.ts";
+import { parseGoDuration } from "../../go/duration.ts";
+import { goQuote, goTypeOf, goValue } from "../../go/format.ts";
 import { isNull } from "../ynode.ts";
 import { DecodeFailure } from "./context.ts";
 import { type FieldDecoder, toJs } from "./fields.ts";

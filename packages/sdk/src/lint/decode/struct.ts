@@ -3,7 +3,7 @@
  * unknown keys are an error when the decoder is strict (the server's UnmarshalStrict), and
  * kept aside otherwise.
  */
-import { goQuote } from "../go-format.ts";
+import { goQuote } from "../../go/format.ts";
 import { jsonKind } from "../ynode.ts";
 import { DecodeFailure, link, put, sub, typeError } from "./context.ts";
 import { type FieldDecoder, toJs } from "./fields.ts";

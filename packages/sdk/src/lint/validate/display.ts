@@ -4,7 +4,7 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
-import { goQuote } from "../go-format.ts";
+import { goQuote } from "../../go/format.ts";
 import { type Obj, obj, text } from "../values.ts";
 import type { Report } from "./report.ts";
 

@@ -6,7 +6,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/step_validator.go
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
-import { parseGoDuration } from "../go-duration.ts";
+import { parseGoDuration } from "../../go/duration.ts";
 import { AGGREGATE_HINT } from "../rules/deprecated.ts";
 import { type CoreKey, detectStep, HOOKS, type StepKey } from "../step-kinds.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";

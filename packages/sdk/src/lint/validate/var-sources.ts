@@ -6,7 +6,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  * @see https://concourse-ci.org/vars.html#var-sources
  */
-import { goTypeOf } from "../go-format.ts";
+import { goTypeOf } from "../../go/format.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 import { itemContext, reportIdentifier } from "./names.ts";
 import type { Report } from "./report.ts";

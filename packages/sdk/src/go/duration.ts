@@ -1,10 +1,11 @@
 /**
  * Go's `time.ParseDuration`, with its error texts, for `check_every`, the `timeout` modifier
- * and cache `ttl`.
+ * and cache `ttl`. The one parser for durations: builders, the resource catalogue, import
+ * and lint all use it, so render accepts exactly what lint (and Concourse) accepts.
  *
  * @see https://pkg.go.dev/time#ParseDuration
  */
-import { goQuote } from "./go-format.ts";
+import { goQuote } from "./format.ts";
 
 const UNITS: Record<string, number> = {
   ns: 1,
@@ -48,4 +49,9 @@ export function parseGoDuration(text: string): DurationResult {
   }
   if (total > 9.223372036854776e18) return invalid;
   return { ok: true, nanos: sign * total };
+}
+
+/** True when Go's `time.ParseDuration` accepts `text`. */
+export function isGoDuration(text: string): boolean {
+  return parseGoDuration(text).ok;
 }
