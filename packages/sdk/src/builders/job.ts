@@ -9,11 +9,11 @@ import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import type { Job as JobConfig } from "../model/job.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { Scope } from "./scope.ts";
-import { type Step, synthSequence } from "./step.ts";
+import { HOOKS, type HookOptions, type Step, synthSequence } from "./step.ts";
 import { JobContext, type SynthContext } from "./synth-context.ts";
 
 /** Options of a job. */
-export interface JobProps {
+export interface JobProps extends HookOptions {
   /**
    * The steps, in order. A function is called at render: use it when a step names a job
    * declared further down (a `passed:` that refers forward, or a cycle).
@@ -39,27 +39,9 @@ export interface JobProps {
   readonly tags?: readonly string[];
   /** The job's previous name, to keep its history when renaming. */
   readonly oldName?: string;
-  /** Runs when the build succeeds. */
-  readonly onSuccess?: Step;
-  /** Runs when the build fails. */
-  readonly onFailure?: Step;
-  /** Runs when the build errors. */
-  readonly onError?: Step;
-  /** Runs when the build is aborted. */
-  readonly onAbort?: Step;
-  /** Always runs at the end of the build. */
-  readonly ensure?: Step;
   /** Escape hatch: keys rendered as they are, after everything else. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
-
-const JOB_HOOKS = [
-  ["onSuccess", "on_success"],
-  ["onFailure", "on_failure"],
-  ["onError", "on_error"],
-  ["onAbort", "on_abort"],
-  ["ensure", "ensure"],
-] as const;
 
 /**
  * A job.
@@ -110,7 +92,7 @@ export class Job {
     if (p.tags !== undefined) out["tags"] = [...p.tags];
     out["plan"] = synthSequence(typeof p.plan === "function" ? p.plan() : p.plan, ctx, "plan");
     // Job hooks run after the plan and see everything it produced.
-    for (const [option, key] of JOB_HOOKS) {
+    for (const [option, key] of HOOKS) {
       const hook = p[option];
       if (hook) out[key] = hook.synth(ctx.at(key));
     }

@@ -11,8 +11,35 @@ import type { AcrossVariable } from "./across.ts";
 import { Brand } from "./brand.ts";
 import type { JobContext } from "./synth-context.ts";
 
+/**
+ * Hooks: steps that run after a step (or, on a job, after the build) depending on how it
+ * ended. Steps and jobs both take them.
+ * @see https://concourse-ci.org/modifier-and-hook-steps.html
+ */
+export interface HookOptions {
+  /** Runs when it succeeds. @see https://concourse-ci.org/on-success-hook.html */
+  readonly onSuccess?: Step;
+  /** Runs when it fails. @see https://concourse-ci.org/on-failure-hook.html */
+  readonly onFailure?: Step;
+  /** Runs when it errors. @see https://concourse-ci.org/on-error-hook.html */
+  readonly onError?: Step;
+  /** Runs when the build is aborted during it. @see https://concourse-ci.org/on-abort-hook.html */
+  readonly onAbort?: Step;
+  /** Always runs after it. @see https://concourse-ci.org/ensure-hook.html */
+  readonly ensure?: Step;
+}
+
+/** Each hook option and its Concourse key, in the order Concourse applies them. */
+export const HOOKS = [
+  ["onSuccess", "on_success"],
+  ["onFailure", "on_failure"],
+  ["onError", "on_error"],
+  ["onAbort", "on_abort"],
+  ["ensure", "ensure"],
+] as const;
+
 /** Options every step accepts. */
-export interface StepOptions {
+export interface StepOptions extends HookOptions {
   /** Gives up after this long, e.g. `"10m"` (a Go duration). @see https://concourse-ci.org/timeout-step.html */
   readonly timeout?: string;
   /** Runs the step up to this many times until it succeeds. @see https://concourse-ci.org/attempts-step.html */
@@ -21,30 +48,12 @@ export interface StepOptions {
   readonly across?: readonly AcrossVariable[];
   /** With `across`: stop the other runs as soon as one fails. */
   readonly failFast?: boolean;
-  /** Runs when the step succeeds. @see https://concourse-ci.org/on-success-hook.html */
-  readonly onSuccess?: Step;
-  /** Runs when the step fails. @see https://concourse-ci.org/on-failure-hook.html */
-  readonly onFailure?: Step;
-  /** Runs when the step errors. @see https://concourse-ci.org/on-error-hook.html */
-  readonly onError?: Step;
-  /** Runs when the build is aborted during the step. @see https://concourse-ci.org/on-abort-hook.html */
-  readonly onAbort?: Step;
-  /** Always runs after the step. @see https://concourse-ci.org/ensure-hook.html */
-  readonly ensure?: Step;
   /**
    * Escape hatch: keys rendered as they are onto the step, after everything else, for
    * fields contrail has no typed option for yet. Lint still checks them.
    */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
-
-const HOOKS = [
-  ["onSuccess", "on_success"],
-  ["onFailure", "on_failure"],
-  ["onError", "on_error"],
-  ["onAbort", "on_abort"],
-  ["ensure", "ensure"],
-] as const;
 
 /** A step of a plan. Subclasses render their core step; this class adds the rest. */
 export abstract class Step {
