@@ -18,7 +18,7 @@
  */
 import { Document, isMap, isScalar, isSeq, Scalar, type ToStringOptions, visit } from "yaml";
 import type { PipelineConfig } from "../../../packages/sdk/src/model/pipeline.ts";
-import { canonicalPipeline } from "../../../packages/sdk/src/render/key-order.ts";
+import { canonicalPipeline } from "../../../packages/sdk/src/render/canonical.ts";
 import { needsQuotesForConcourse } from "../../../packages/sdk/src/yaml11/resolve.ts";
 
 /** Options of {@link toYaml}. */

@@ -1,10 +1,8 @@
 /**
- * The canonical key order of `key-order.ts`, as data: which kind of object sits at each
- * position of a pipeline. `canonicalPipeline` copies the config into that order before
- * serializing; the YAML emitter instead reads these shapes while it writes, so that it
- * never copies the config. The key lists are key-order.ts's own; which field holds which
- * kind mirrors its walk, so a change there must be made here too (the emitter's
- * differential test, which renders through both, fails otherwise).
+ * Which kind of object sits at each position of a pipeline, with the key order of
+ * `key-order.ts`: the one description of the tree that both `canonicalPipeline` (which
+ * copies a config into that order) and the YAML emitter (which reads it while it writes,
+ * never copying the config) walk.
  */
 import { CORE_STEP_KEYS, type CoreStepKey, HOOK_KEYS } from "../model/step.ts";
 import {

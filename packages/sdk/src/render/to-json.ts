@@ -4,7 +4,7 @@
  * JSON (`fly get-pipeline --json`).
  */
 import type { PipelineConfig } from "../model/pipeline.ts";
-import { canonicalPipeline } from "./key-order.ts";
+import { canonicalPipeline } from "./canonical.ts";
 
 /**
  * Renders a pipeline config as 2-space JSON with a trailing newline, in the same canonical

@@ -17,8 +17,8 @@
  * @see https://github.com/go-yaml/yaml/blob/v2.4.0/resolve.go
  */
 import type { PipelineConfig } from "../model/pipeline.ts";
+import { canonicalPipeline } from "./canonical.ts";
 import { emitNumber, emitString, hasC0Control, RAW_UNSAFE } from "./emit-scalar.ts";
-import { canonicalPipeline } from "./key-order.ts";
 import { PIPELINE, type Shape } from "./shapes.ts";
 import { Utf8Writer } from "./utf8-writer.ts";
 
