@@ -2,8 +2,14 @@
  * contrail: typed Concourse pipelines.
  *
  * Builders reference each other as objects; `Pipeline.synth()` turns them into the config
- * model (shaped like Concourse's YAML) and {@link renderPipeline} into YAML that Concourse
- * reads exactly as meant.
+ * model (shaped like Concourse's YAML) and {@link render} into YAML that Concourse reads
+ * exactly as meant.
+ *
+ * This entry holds what a pipeline.ts needs (builders, typed resources, render). The rest
+ * has its own entry, so that a pipeline.ts loads none of it: `contrail/lint` (lint of
+ * pipeline YAML), `contrail/import` (YAML to TypeScript; needs ts-morph), `contrail/diff`
+ * (comparing pipelines in meaning), `contrail/model` (the zod schemas and the JSON Schema),
+ * `contrail/graph` (drawing).
  *
  * @see https://concourse-ci.org/docs.html
  */
@@ -38,12 +44,10 @@ export type { Input, InputMap, StringHandle } from "./builders/values.ts";
 export { defineVars, type LocalVar, pipelineVar, type VarRef, type Vars, vars } from "./builders/vars.ts";
 // Diagnostics
 export { ContrailError, type Diagnostic, formatPath, hasErrors, type Severity } from "./diagnostics/diagnostic.ts";
-// Comparing pipelines in meaning (`sdk diff`)
-export { comparePipelines, type EntityChange, formatChanges, normalizePipeline, readPipelineYaml } from "./diff/index.ts";
-// Import: pipeline YAML to contrail TypeScript
-export { type ImportOptions, type ImportResult, importPipeline } from "./import/index.ts";
-// The config model (zod schemas and their types)
-export * as model from "./model/index.ts";
+// The config model's type (its schemas are in `contrail/model`)
+export type { PipelineConfig } from "./model/pipeline.ts";
+// Render: a Pipeline to YAML or JSON text
+export { type RenderFormat, type RenderOptions, type RenderResult, render, renderPipeline } from "./render/render.ts";
 // Typed resource catalogue: zod schemas, rules, more core types, user-defined types
 export {
   type ConfigIssue,

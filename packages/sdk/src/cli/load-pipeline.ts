@@ -2,16 +2,20 @@
  * Loads a user's `pipeline.ts` (or `.js`/`.mts`) and finds the pipelines it exports.
  *
  * TypeScript is loaded with jiti, which only strips types (type errors are `sdk lint`'s
- * business) and shares module instances with the CLI. `contrail` is aliased to this copy of
- * the library, so the user's builders and the CLI agree on every class.
+ * business). `contrail` is handed to the user's file as the very module object the CLI
+ * runs (a jiti virtual module: the compiled copy in an install, the sources under vitest),
+ * so the user's builders and the CLI agree on every class, and no contrail code is ever
+ * transpiled or read from a cache. jiti's cache of the user's file is private
+ * ({@link choosePrivateCache}).
  */
 
+import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createJiti } from "jiti";
 import { Pipeline } from "../builders/pipeline.ts";
 import { CliError, ExitCode } from "./command.ts";
 import type { Io } from "./io.ts";
+import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
 
 /** One exported pipeline. */
 export interface LoadedPipeline {
@@ -22,7 +26,6 @@ export interface LoadedPipeline {
   readonly pipeline: Pipeline;
 }
 
-const LIBRARY_ENTRY = fileURLToPath(new URL("../index.ts", import.meta.url));
 const LIBRARY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
@@ -39,12 +42,27 @@ export async function loadPipelines(file: string, io: Io): Promise<LoadedPipelin
       ExitCode.usage,
     );
   }
-  const jiti = createJiti(import.meta.url, { alias: { contrail: LIBRARY_ENTRY }, interopDefault: false, moduleCache: true });
+  const cache = choosePrivateCache(io.env);
+  if (cache.dir === false && cache.warning) io.stderr(`${cache.warning}\n`);
+  // jiti through require: its ESM entry re-exports a 1 MB CommonJS bundle, which Node's
+  // ESM loader first scans for export names (about 50 ms of every render).
+  const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
+  const jiti = createJiti(import.meta.url, {
+    virtualModules: { contrail: await import("../index.ts") },
+    interopDefault: false,
+    moduleCache: true,
+    // Explicit, so that JITI_* variables cannot point the cache (or ESM temp files) elsewhere.
+    fsCache: cache.dir,
+    rebuildFsCache: false,
+    esmEvalTempFile: false,
+  });
   let module: Record<string, unknown>;
   try {
     module = (await jiti.import(path)) as Record<string, unknown>;
   } catch (error) {
     throw new CliError(describeLoadError(error, shown, io.cwd));
+  } finally {
+    if (cache.dir) tightenCacheFiles(cache.dir);
   }
   const found: LoadedPipeline[] = [];
   const entries = Object.entries(module).sort(([a], [b]) => (a === "default" ? -1 : b === "default" ? 1 : 0));

@@ -3,9 +3,11 @@
  * declaration and the default export, each initializer laid out by {@link printExpr} so that
  * the file is already as Biome formats it.
  */
+
 import type { ConstDecl } from "./emit-resources.ts";
 import type { Expr } from "./expr.ts";
 import { printConst, printExportDefault, printImport } from "./format.ts";
+import { loadTsMorph } from "./ts-morph.ts";
 
 /** Assembles the source text. */
 export async function writeSourceFile(
@@ -14,7 +16,7 @@ export async function writeSourceFile(
   pipeline: Expr,
   file: string | undefined,
 ): Promise<string> {
-  const { Project } = await import("ts-morph");
+  const { Project } = await loadTsMorph();
   const project = new Project({ useInMemoryFileSystem: true });
   const sf = project.createSourceFile("pipeline.ts", "");
   sf.addStatements((w) => {

@@ -2,6 +2,7 @@
  * Type-checks generated files in one TypeScript program (ts-morph), with the compiler
  * options of a tsconfig, so that many imports are checked at the cost of one.
  */
+import { loadTsMorph } from "./ts-morph.ts";
 
 /** Type errors of one file. */
 export interface FileTypeErrors {
@@ -12,7 +13,7 @@ export interface FileTypeErrors {
 
 /** Type-checks `paths` together with the options of `tsconfigPath`. */
 export async function typeCheckFiles(paths: readonly string[], tsconfigPath: string): Promise<FileTypeErrors[]> {
-  const { Project } = await import("ts-morph");
+  const { Project } = await loadTsMorph();
   const project = new Project({ tsConfigFilePath: tsconfigPath, skipAddingFilesFromTsConfig: true });
   const files = paths.map((p) => project.addSourceFileAtPath(p));
   const diagnostics = project.getPreEmitDiagnostics();

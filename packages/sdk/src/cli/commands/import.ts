@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { importPipeline } from "../../import/index.ts";
+import { MissingTsMorphError } from "../../import/ts-morph.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 
@@ -40,7 +41,10 @@ export const importCommand: Command = {
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }
-    const result = await importPipeline(io.readFile(path), { file, force });
+    const result = await importPipeline(io.readFile(path), { file, force }).catch((error: unknown) => {
+      if (error instanceof MissingTsMorphError) throw new CliError(`error: ${error.message}`, ExitCode.usage);
+      throw error;
+    });
     const report = result.diagnostics.map((d) => formatDiagnosticLine(d)).join("\n");
     if (report) io.stderr(`${report}\n`);
     if (hasErrors(result.diagnostics)) return ExitCode.problems;

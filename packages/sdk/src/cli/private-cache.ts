@@ -1,0 +1,82 @@
+/**
+ * A private folder for jiti's cache of transpiled pipeline.ts files.
+ *
+ * jiti's default cache is the shared `$TMPDIR/jiti` with 0644 files: a transpiled
+ * pipeline.ts with an inline secret is readable by every local user there, and a `jiti`
+ * folder someone else created first lets them plant code that runs as whoever runs `sdk`
+ * next (issue 13). So contrail keeps the cache in a folder of the user's own
+ * (`$CONTRAIL_CACHE_DIR`, else `$XDG_CACHE_HOME/contrail/jiti`, else
+ * `~/.cache/contrail/jiti`), created 0700, and refuses (and transpiles without a cache)
+ * a folder that is not a plain directory, is owned by someone else, or that others can
+ * read or write. contrail's own code never goes through this cache: the CLI runs compiled
+ * JavaScript and hands the user's file its own `contrail` module.
+ */
+import * as fs from "node:fs";
+import { join } from "node:path";
+
+/** Where the cache goes, or why there is none (a warning for the user, or none when switched off). */
+export type CacheChoice = { readonly dir: string } | { readonly dir: false; readonly warning?: string };
+
+/** Mode bits that give anyone but the owner access. */
+const GROUP_OR_OTHER = 0o077;
+
+/** The cache folder for this user, from the environment; undefined when there is no home. */
+export function cacheDirFor(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.CONTRAIL_CACHE_DIR) return env.CONTRAIL_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "contrail", "jiti");
+  if (env.HOME) return join(env.HOME, ".cache", "contrail", "jiti");
+  return undefined;
+}
+
+/**
+ * Creates (0700) or checks the cache folder. `CONTRAIL_NO_CACHE=1` switches the cache off.
+ * Never throws: a folder that cannot be used gives no cache and a warning naming the fix.
+ */
+export function choosePrivateCache(env: Readonly<Record<string, string | undefined>>): CacheChoice {
+  if (env.CONTRAIL_NO_CACHE === "1" || env.CONTRAIL_NO_CACHE === "true") return { dir: false };
+  const dir = cacheDirFor(env);
+  if (dir === undefined) return { dir: false };
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    return refuse(dir, `it cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const problem = whyNotPrivate(dir);
+  return problem === undefined ? { dir } : refuse(dir, problem);
+}
+
+/** Why `dir` is not a folder only this user can use, or undefined when it is. */
+export function whyNotPrivate(dir: string): string | undefined {
+  const stat = fs.lstatSync(dir);
+  if (stat.isSymbolicLink()) return "it is a symbolic link";
+  if (!stat.isDirectory()) return "it is not a directory";
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid) return `it is owned by uid ${stat.uid}, not by you (uid ${uid})`;
+  if ((stat.mode & GROUP_OR_OTHER) !== 0) {
+    return `its mode is ${(stat.mode & 0o777).toString(8).padStart(4, "0")}, so others can use it (it must be 0700)`;
+  }
+  return undefined;
+}
+
+/**
+ * Makes every file jiti wrote into the cache 0600. jiti writes with the process's umask
+ * (usually 0644); inside a 0700 folder nobody else could reach them, but a cache copied or
+ * re-permissioned later should not leak either.
+ */
+export function tightenCacheFiles(dir: string): void {
+  const uid = process.getuid?.();
+  for (const name of fs.readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = fs.lstatSync(path);
+    if (stat.isFile() && (uid === undefined || stat.uid === uid) && (stat.mode & GROUP_OR_OTHER) !== 0) {
+      fs.chmodSync(path, 0o600);
+    }
+  }
+}
+
+function refuse(dir: string, reason: string): CacheChoice {
+  return {
+    dir: false,
+    warning: `warning: not using the cache folder ${dir}: ${reason}. Loading without a cache (slower). Remove the folder, run 'chmod 700 ${dir}' if it is yours, or set CONTRAIL_CACHE_DIR to a folder of your own.`,
+  };
+}
