@@ -50,6 +50,8 @@ export interface Io {
   writeFile(path: string, content: string): void;
   /** True when the path exists. */
   exists(path: string): boolean;
+  /** The path with symlinks resolved; throws when it does not exist. Optional for test fakes. */
+  realPath?(path: string): string;
   /** Runs a program with an argument array (never a shell). */
   exec(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
@@ -69,6 +71,7 @@ export function nodeIo(): Io {
       fs.writeFileSync(path, content);
     },
     exists: (path) => fs.existsSync(path),
+    realPath: (path) => fs.realpathSync(path),
     exec: (command, args, options = {}) =>
       new Promise((resolve, reject) => {
         const child = spawn(command, [...args], {

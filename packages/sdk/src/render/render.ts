@@ -5,7 +5,7 @@
 import type { Pipeline } from "../builders/pipeline.ts";
 import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
-import { lintConfig } from "../lint/lint-config.ts";
+import { type LintOptions, lintConfig } from "../lint/lint-config.ts";
 import { PipelineConfig } from "../model/pipeline.ts";
 import { generatedHeader } from "./header.ts";
 import { toJson } from "./to-json.ts";
@@ -22,6 +22,11 @@ export interface RenderOptions {
   readonly sourceFile?: string;
   /** Per-code severity overrides for the lint checks, as `sdk lint --rule`. */
   readonly rules?: RuleSettings;
+  /**
+   * Where task files are (`sdk render --artifact NAME=DIR`): file tasks whose artifact it
+   * maps are checked against their task file, as `sdk lint` does.
+   */
+  readonly taskFiles?: LintOptions["taskFiles"];
 }
 
 /** What {@link renderPipeline} returns. */
@@ -49,7 +54,8 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     // Typed resources already checked their config while building; lint runs the same
     // rules on the config, so the same finding is kept once.
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
-    for (const d of lintConfig(config, options.rules ? { rules: options.rules } : {})) {
+    const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles: options.taskFiles };
+    for (const d of lintConfig(config, lintOptions)) {
       if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
     }
   }
