@@ -28,7 +28,7 @@ describe("sdk graph", () => {
   it.each([
     ["dot", /^digraph pipeline \{[\s\S]*"in:build-my-repo:my-repo" -> "job:build-my-repo" \[style=solid/],
     ["mermaid", /^flowchart LR\n[\s\S]*n2 --> n0/],
-    ["html", /^<!DOCTYPE html>[\s\S]*<button type="button" class="tab" data-view="0">all<\/button>/],
+    ["html", /^<!DOCTYPE html>[\s\S]*<nav><\/nav>[\s\S]*<div class="view" data-view="0"><div class="stage"><svg /],
     ["svg", /^<svg /],
   ])("--format %s", async (format, expected) => {
     const { code, out } = await run([BLOG, "--format", format]);
@@ -52,6 +52,36 @@ describe("sdk graph", () => {
     }
     const dashed = fs.readFileSync(join(dir, "g.mmd"), "utf8");
     expect(dashed).toContain("-.->");
+  });
+
+  it("labels the HTML tabs as Concourse's groups bar does: one per group, by name, no extra 'all'", async () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), "contrail-graph-"));
+    const yaml = [
+      "groups:",
+      "- name: all",
+      "  jobs: ['*']",
+      "- name: ship",
+      "  jobs: [ship]",
+      "jobs:",
+      "- name: build",
+      "  plan: [{ get: src, trigger: true }, { put: img }]",
+      "- name: ship",
+      "  plan: [{ get: img, passed: [build], trigger: true }]",
+      "resources:",
+      "- { name: src, type: mock }",
+      "- { name: img, type: mock }",
+    ].join("\n");
+    fs.writeFileSync(join(dir, "groups.yml"), yaml);
+    const tabs = (html: string) =>
+      [...html.matchAll(/<button type="button" class="tab" data-view="\d+">([^<]*)<\/button>/g)].map((m) => m[1]);
+    const first = await run(["groups.yml", "--format", "html"], dir);
+    expect(first.code).toBe(0);
+    expect(tabs(first.out)).toEqual(["all", "ship"]);
+    expect(first.out).toContain('<main data-initial="0">');
+    const ship = await run(["groups.yml", "--format", "html", "--group", "ship"], dir);
+    expect(tabs(ship.out)).toEqual(["all", "ship"]);
+    expect(ship.out).toContain('<main data-initial="1">');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("draws one group with --group", async () => {

@@ -88,6 +88,14 @@ export function readYaml(text: string): JsonObject {
   return value;
 }
 
+/** The top-level keys of Concourse's config (atc.Config); it ignores the others (`meta:`...). */
+const CONCOURSE_KEYS = ["display", "var_sources", "resource_types", "prototypes", "resources", "jobs", "groups", "user_data"];
+
+/** The pipeline as Concourse keeps it: without the top-level keys it ignores. */
+export function asConcourseKeepsIt(doc: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => CONCOURSE_KEYS.includes(key)));
+}
+
 /**
  * Normalizes what is equal in meaning but not in shape: `resources` and `resource_types`
  * sorted by name; `in_parallel: { steps }` (nothing else) is `in_parallel: [...]`.

@@ -61,6 +61,31 @@ describe("contrail rules", () => {
     expect(lintYaml(other, {}).diagnostics.map((d) => d.code)).toEqual(["plaintext-credential"]);
   });
 
+  it("plaintext-credential looks at the value as well as the key", () => {
+    const text = [
+      "resources:",
+      "- name: api",
+      "  type: mock",
+      "  source:",
+      "    REFRESH_ACCESS_TOKEN_ENDPOINT: https://login.example.com/oauth/token",
+      "    token_url_like: http://example.com/?token=x",
+      "    password: ((api.password))",
+      "    secret: ''",
+      "    api_key: true",
+      "    token: 3600",
+      "    access_key: 'false'",
+      "    passphrase: '42'",
+      "    private_key: https://user:hunter2@example.com/key",
+      "    api_token: s3cr3t-value",
+      "jobs:",
+      "- name: use",
+      "  plan:",
+      "  - get: api",
+    ].join("\n");
+    const found = lintYaml(text, {}).diagnostics.filter((d) => d.code === "plaintext-credential");
+    expect(found.map((d) => d.path)).toEqual(["resources.api.source.private_key", "resources.api.source.api_token"]);
+  });
+
   it("runs on decoded configs through lintConfig, without positions", () => {
     const config = {
       resources: [{ name: "image", type: "docker-image", source: { repository: "x", password: "hunter2" } }],

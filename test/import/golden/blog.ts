@@ -1,12 +1,12 @@
 // Imported from seed/blog-pipeline.yml by `sdk import`.
 import { defineVars, GitResource, inParallel, Job, loadVar, OciBuildTask, Pipeline, RegistryImage, RegistryTag } from "contrail";
 
-const vars = defineVars("docker_hub_username", "docker_hub_password");
+const secrets = defineVars("docker_hub_username", "docker_hub_password");
 
 const myRepo = new GitResource("my-repo", { source: { uri: "https://github.com/tlwr/my-repo.git", branch: "main" } });
 
 const myImage = new RegistryImage("my-image", {
-  source: { repository: "docker.io/tlwr/my-image", username: vars.docker_hub_username, password: vars.docker_hub_password },
+  source: { repository: "docker.io/tlwr/my-image", username: secrets.docker_hub_username, password: secrets.docker_hub_password },
 });
 
 const rubyImgTag = new RegistryTag("ruby-img-tag", {
@@ -36,4 +36,4 @@ const buildMyRepo = new Job("build-my-repo", {
   plan: [inParallel(myRepoGet, rubyImgTagGet), rubyVersion, build, myImage.put({ params: { image: build.image.file("image.tar") } })],
 });
 
-export default new Pipeline({ jobs: [buildMyRepo] });
+export default new Pipeline({ jobs: [buildMyRepo], resources: [myRepo, myImage, rubyImgTag] });

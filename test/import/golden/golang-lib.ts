@@ -1,5 +1,19 @@
 // Imported from concourse__examples/pipelines/golang-lib.yml by `sdk import`.
+// Left out the top-level key 'task-config': Concourse ignores keys it does not know (&task-config is the const taskConfig).
 import { Job, Pipeline, RegistryImage, Task } from "contrail";
+
+const taskConfig = {
+  run: {
+    path: "/bin/sh",
+    args: [
+      "-c",
+      `GOPATH=$PWD/go
+
+go version
+`,
+    ],
+  },
+};
 
 const golang120XImage = new RegistryImage("golang-1.20.x-image", { icon: "docker", source: { repository: "golang", tag: "1.20-alpine" } });
 
@@ -10,22 +24,7 @@ const golang122XImage = new RegistryImage("golang-1.22.x-image", { icon: "docker
 const golang120XImageGet = golang120XImage.get({ trigger: true });
 
 const golang120 = new Job("golang-1.20", {
-  plan: [
-    golang120XImageGet,
-    new Task("run-tests", {
-      run: {
-        path: "/bin/sh",
-        args: [
-          "-c",
-          `GOPATH=$PWD/go
-
-go version
-`,
-        ],
-      },
-      image: golang120XImageGet,
-    }),
-  ],
+  plan: [golang120XImageGet, new Task("run-tests", { ...taskConfig, image: golang120XImageGet })],
   public: true,
   buildLogRetention: { builds: 50 },
 });
@@ -33,22 +32,7 @@ go version
 const golang121XImageGet = golang121XImage.get({ trigger: true });
 
 const golang121 = new Job("golang-1.21", {
-  plan: [
-    golang121XImageGet,
-    new Task("run-tests", {
-      run: {
-        path: "/bin/sh",
-        args: [
-          "-c",
-          `GOPATH=$PWD/go
-
-go version
-`,
-        ],
-      },
-      image: golang121XImageGet,
-    }),
-  ],
+  plan: [golang121XImageGet, new Task("run-tests", { ...taskConfig, image: golang121XImageGet })],
   public: true,
   buildLogRetention: { builds: 50 },
 });
@@ -56,41 +40,9 @@ go version
 const golang122XImageGet = golang122XImage.get({ trigger: true });
 
 const golang122 = new Job("golang-1.22", {
-  plan: [
-    golang122XImageGet,
-    new Task("run-tests", {
-      run: {
-        path: "/bin/sh",
-        args: [
-          "-c",
-          `GOPATH=$PWD/go
-
-go version
-`,
-        ],
-      },
-      image: golang122XImageGet,
-    }),
-  ],
+  plan: [golang122XImageGet, new Task("run-tests", { ...taskConfig, image: golang122XImageGet })],
   public: true,
   buildLogRetention: { builds: 50 },
 });
 
-export default new Pipeline({
-  jobs: [golang120, golang121, golang122],
-  extra: {
-    "task-config": {
-      platform: "linux",
-      run: {
-        path: "/bin/sh",
-        args: [
-          "-c",
-          `GOPATH=$PWD/go
-
-go version
-`,
-        ],
-      },
-    },
-  },
-});
+export default new Pipeline({ jobs: [golang120, golang121, golang122] });

@@ -15,50 +15,50 @@ const setSelf = new Job("set-self", {
   buildLogRetention: { builds: 50 },
 });
 
-const concourseExamplesGet2 = concourseExamples.get({ passed: [setSelf], trigger: true });
+const concourseExamplesForSetExamplePipelines = concourseExamples.get({ passed: [setSelf], trigger: true });
 
 const setExamplePipelines = new Job("set-example-pipelines", {
   plan: [
-    concourseExamplesGet2,
-    setPipeline("job", concourseExamplesGet2.file("pipelines/hello-world.yml")),
-    setPipeline("separate-task-config", concourseExamplesGet2.file("pipelines/separate-task-config.yml")),
-    setPipeline("serial-job", concourseExamplesGet2.file("pipelines/serial-job.yml")),
-    setPipeline("pipeline-vars", concourseExamplesGet2.file("pipelines/pipeline-vars.yml"), {
+    concourseExamplesForSetExamplePipelines,
+    setPipeline("job", concourseExamplesForSetExamplePipelines.file("pipelines/hello-world.yml")),
+    setPipeline("separate-task-config", concourseExamplesForSetExamplePipelines.file("pipelines/separate-task-config.yml")),
+    setPipeline("serial-job", concourseExamplesForSetExamplePipelines.file("pipelines/serial-job.yml")),
+    setPipeline("pipeline-vars", concourseExamplesForSetExamplePipelines.file("pipelines/pipeline-vars.yml"), {
       vars: { first: "initial", number: "9000", hello: "HAL" },
     }),
-    setPipeline("pipeline-vars-file", concourseExamplesGet2.file("pipelines/pipeline-vars.yml"), {
-      varFiles: [concourseExamplesGet2.file("pipelines/vars-file.yml")],
+    setPipeline("pipeline-vars-file", concourseExamplesForSetExamplePipelines.file("pipelines/pipeline-vars.yml"), {
+      varFiles: [concourseExamplesForSetExamplePipelines.file("pipelines/vars-file.yml")],
     }),
-    setPipeline("instance-groups", concourseExamplesGet2.file("pipelines/pipeline-vars.yml"), {
+    setPipeline("instance-groups", concourseExamplesForSetExamplePipelines.file("pipelines/pipeline-vars.yml"), {
       instanceVars: { first: "initial", number: "9000", hello: "HAL" },
     }),
-    setPipeline("instance-groups", concourseExamplesGet2.file("pipelines/pipeline-vars.yml"), {
+    setPipeline("instance-groups", concourseExamplesForSetExamplePipelines.file("pipelines/pipeline-vars.yml"), {
       instanceVars: { first: "second", number: "3000", hello: "WALLY-E" },
     }),
-    setPipeline("multi-branch", concourseExamplesGet2.file("pipelines/multi-branch/parent.yml"), {
+    setPipeline("multi-branch", concourseExamplesForSetExamplePipelines.file("pipelines/multi-branch/parent.yml"), {
       vars: { instance_pipeline_name: "multi-branch" },
       instanceVars: { branch: "main" },
     }),
-    setPipeline("task-passing-artifact", concourseExamplesGet2.file("pipelines/task-passing-artifact.yml")),
-    setPipeline("time-triggered", concourseExamplesGet2.file("pipelines/time-triggered.yml")),
-    setPipeline("git-triggered", concourseExamplesGet2.file("pipelines/git-triggered.yml")),
-    setPipeline("manual-trigger", concourseExamplesGet2.file("pipelines/manually-triggered.yml")),
-    setPipeline("hooks", concourseExamplesGet2.file("pipelines/job-and-task-hooks.yml")),
-    setPipeline("golang-lib", concourseExamplesGet2.file("pipelines/golang-lib.yml")),
-    setPipeline("rails", concourseExamplesGet2.file("pipelines/rails-app-testing.yml")),
-    setPipeline("nodejs", concourseExamplesGet2.file("pipelines/nodejs-app-testing.yml")),
-    setPipeline("php", concourseExamplesGet2.file("pipelines/php-larvel-app-testing.yml")),
-    setPipeline("java", concourseExamplesGet2.file("pipelines/java.yml")),
+    setPipeline("task-passing-artifact", concourseExamplesForSetExamplePipelines.file("pipelines/task-passing-artifact.yml")),
+    setPipeline("time-triggered", concourseExamplesForSetExamplePipelines.file("pipelines/time-triggered.yml")),
+    setPipeline("git-triggered", concourseExamplesForSetExamplePipelines.file("pipelines/git-triggered.yml")),
+    setPipeline("manual-trigger", concourseExamplesForSetExamplePipelines.file("pipelines/manually-triggered.yml")),
+    setPipeline("hooks", concourseExamplesForSetExamplePipelines.file("pipelines/job-and-task-hooks.yml")),
+    setPipeline("golang-lib", concourseExamplesForSetExamplePipelines.file("pipelines/golang-lib.yml")),
+    setPipeline("rails", concourseExamplesForSetExamplePipelines.file("pipelines/rails-app-testing.yml")),
+    setPipeline("nodejs", concourseExamplesForSetExamplePipelines.file("pipelines/nodejs-app-testing.yml")),
+    setPipeline("php", concourseExamplesForSetExamplePipelines.file("pipelines/php-larvel-app-testing.yml")),
+    setPipeline("java", concourseExamplesForSetExamplePipelines.file("pipelines/java.yml")),
   ],
   public: true,
   buildLogRetention: { builds: 50 },
 });
 
-const concourseExamplesGet3 = concourseExamples.get({ passed: [setSelf], trigger: true });
+const concourseExamplesForSetRenderedPipelines = concourseExamples.get({ passed: [setSelf], trigger: true });
 
 const renderPipelines = new Task("render-pipelines", {
   image: { type: "mock", source: { mirror_self: true } },
-  inputs: [concourseExamplesGet3],
+  inputs: [concourseExamplesForSetRenderedPipelines],
   outputs: ["pipeline"],
   run: {
     path: "sh",
@@ -75,7 +75,7 @@ mv *.yml ./pipeline/
 
 const setRenderedPipelines = new Job("set-rendered-pipelines", {
   plan: [
-    concourseExamplesGet3,
+    concourseExamplesForSetRenderedPipelines,
     renderPipelines,
     setPipeline("hello-world-rendered", renderPipelines.outputs.pipeline.file("hello-world-rendered.yml")),
     setPipeline("multi-files-rendered", renderPipelines.outputs.pipeline.file("multi-files-rendered.yml")),

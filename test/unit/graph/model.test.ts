@@ -27,6 +27,22 @@ describe("buildGraph", () => {
     expect(repo).toMatchObject({ kind: "resource", name: "my-repo", type: "git", side: "input" });
   });
 
+  it("draws several passed: upstreams of one resource as one edge per upstream box, no junction node", () => {
+    // Concourse's createGraph (web/assets/js/graph.js) adds, for each job in `passed:`, an edge
+    // from that job's output (or constrained-input) box of the resource to the job; the
+    // "gateway" junction node was in the pre-v2 generateGraph only.
+    const config: PipelineConfig = {
+      jobs: [
+        { name: "a", plan: [{ get: "src", trigger: true }] },
+        { name: "b", plan: [{ get: "src", trigger: true }] },
+        { name: "c", plan: [{ get: "src", passed: ["a", "b"], trigger: true }] },
+      ],
+    };
+    const graph = buildGraph(config);
+    expect(graph.nodes.map((n) => n.id)).toEqual(["job:a", "job:b", "job:c", "out:a:src", "out:b:src", "in:a:src"]);
+    expect(edges(graph).filter((e) => e.includes("job:c"))).toEqual(["out:a:src -> job:c passed solid", "out:b:src -> job:c passed solid"]);
+  });
+
   it("draws passed: as upstream job -> resource -> downstream job, dashed when not triggering", () => {
     const graph = buildGraph(corpusConfig("concourse__examples/pipelines/manually-triggered.yml"));
     expect(edges(graph)).toEqual([

@@ -23,6 +23,15 @@ describe("names", () => {
     expect(names.allocate("default", "Job")).toBe("defaultJob");
     expect(names.allocate("pipeline", "Job")).toBe("pipeline");
   });
+
+  it("qualifies a name taken elsewhere by where it is, before numbering it", () => {
+    const names = new NameAllocator();
+    expect(names.allocate("repo", "Resource")).toBe("repo");
+    expect(names.allocate("repo", "Get", ["unit-tests"])).toBe("repoGet");
+    expect(names.allocate("repo", "Get", ["build"])).toBe("repoForBuild");
+    expect(names.allocate("repo", "Get", ["build"])).toBe("repoGetForBuild");
+    expect(names.allocate("repo", "Get", ["build"])).toBe("repoGet2");
+  });
 });
 
 describe("job order", () => {

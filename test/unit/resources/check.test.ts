@@ -29,6 +29,21 @@ describe("checkResourceConfig", () => {
     expect(check("registry-image", "get", { format: "((format))", skip_download: "((skip))" })).toEqual([]);
   });
 
+  it("reads a null field as not set, as the resources' JSON decoding does", () => {
+    expect(check("time", "source", { start: null, stop: null, interval: "1h" })).toEqual([]);
+    expect(check("registry-image", "source", { repository: "r", tag: null, username: null })).toEqual([]);
+    expect(check("git", "source", { uri: "x", branch: null, depth: null, paths: null })).toEqual([]);
+    expect(check("bosh-io-release", "source", { repository: "r", release_version: null })).toEqual([]);
+    expect(check("s3", "get", { skip_download: null })).toEqual([]);
+    expect(
+      check("registry-image", "put", { image: "i/image.tar", additional_tags: null }, { repository: "r", tag: "v1", password: null }),
+    ).toEqual([]);
+  });
+
+  it("reads a required field set to null as missing", () => {
+    expect(check("git", "source", { uri: null })).toEqual([e("resource-missing-field", "uri")]);
+  });
+
   it("does not accept a string that merely contains a var", () => {
     expect(check("git", "source", { uri: "x", version_depth: "((a))((b))" })).toEqual([e("resource-wrong-type", "version_depth")]);
   });

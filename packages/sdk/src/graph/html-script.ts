@@ -24,7 +24,9 @@ export const HTML_SCRIPT = `
     states[i] = { x: (vw - w * k) / 2, y: Math.max(0, (vh - h * k) / 2), k: k, fitted: true };
     apply(i);
   }
+  var current = 0;
   function show(i) {
+    current = i;
     views.forEach(function (v, j) { v.hidden = j !== i; });
     tabs.forEach(function (t, j) { t.classList.toggle("active", j === i); });
     if (!states[i].fitted) fit(i);
@@ -77,7 +79,7 @@ export const HTML_SCRIPT = `
     panel.innerHTML = hint;
     panel.removeAttribute("data-job");
   });
-  window.addEventListener("resize", function () { states.forEach(function (s) { s.fitted = false; }); show(tabs.findIndex(function (t) { return t.classList.contains("active"); })); });
-  show(0);
+  window.addEventListener("resize", function () { states.forEach(function (s) { s.fitted = false; }); show(current); });
+  show(Number(document.querySelector("main").getAttribute("data-initial")) || 0);
 })();
 `;

@@ -1,14 +1,16 @@
 /**
  * The HTML view: one self-contained page (inline CSS and script, no network) with a tab per
- * group plus "all", pan and zoom, and a panel that shows a job's plan when it is clicked.
+ * group as Concourse's groups bar has them (web/elm/src/Pipeline/Pipeline.elm `viewGroupsBar`:
+ * one tab per group, labelled with its name, and no tab at all without groups), pan and zoom,
+ * and a panel that shows a job's plan when it is clicked.
  */
 import { HTML_SCRIPT } from "./html-script.ts";
 import { PALETTE, xml } from "./style.ts";
 
 /** One tab of the page: a name and its drawing. */
 export interface HtmlView {
-  /** The tab's label: `all` or a group's name. */
-  readonly name: string;
+  /** The group's name, the tab's label; undefined for the whole pipeline, which has no tab. */
+  readonly name: string | undefined;
   /** The view's SVG (from `toSvg`). */
   readonly svg: string;
 }
@@ -17,8 +19,10 @@ export interface HtmlView {
 export interface HtmlPage {
   /** The page title (the pipeline's name or file). */
   readonly title: string;
-  /** The tabs, the first shown on load. */
+  /** The views, in tab order. */
   readonly views: readonly HtmlView[];
+  /** The index of the view shown on load. @default 0 */
+  readonly initial?: number;
   /** Each job's plan as panel HTML, by job name. */
   readonly plans: Readonly<Record<string, string>>;
 }
@@ -43,9 +47,12 @@ aside ol,aside ul{margin:0;padding-left:18px}aside li{margin:2px 0}
 
 /** Renders the page, with a trailing newline. */
 export function toHtml(page: HtmlPage): string {
-  const tabs = page.views.map((v, i) => `<button type="button" class="tab" data-view="${i}">${xml(v.name)}</button>`).join("");
+  const tabs = page.views
+    .map((v, i) => (v.name === undefined ? "" : `<button type="button" class="tab" data-view="${i}">${xml(v.name)}</button>`))
+    .join("");
   const views = page.views.map(
-    (v, i) => `<div class="view" data-view="${i}" data-name="${xml(v.name)}"><div class="stage">${v.svg}</div></div>`,
+    (v, i) =>
+      `<div class="view" data-view="${i}"${v.name === undefined ? "" : ` data-name="${xml(v.name)}"`}><div class="stage">${v.svg}</div></div>`,
   );
   const plans = JSON.stringify(page.plans).replace(/</g, "\\u003c");
   return [
@@ -59,7 +66,7 @@ export function toHtml(page: HtmlPage): string {
     "</head>",
     "<body>",
     `<header><h1>${xml(page.title)}</h1><nav>${tabs}</nav></header>`,
-    "<main>",
+    `<main data-initial="${page.initial ?? 0}">`,
     ...views,
     '<aside id="panel-box"><button type="button" id="close" title="close">×</button><div id="panel"><p>Click a job to see its plan.</p></div></aside>',
     "</main>",

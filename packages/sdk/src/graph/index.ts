@@ -53,16 +53,17 @@ export async function drawGraph(config: PipelineConfig, options: DrawOptions): P
   }
   const groups = (config.groups ?? []).map((g) => g.name);
   if (options.group !== undefined) buildGraph(config, { group: options.group });
-  // The wanted group first, then "all" and the others in pipeline order.
-  const wanted = options.group;
-  const names: (string | undefined)[] =
-    wanted === undefined ? [undefined, ...groups] : [wanted, undefined, ...groups.filter((g) => g !== wanted)];
+  // As Concourse's web UI: one view per group, in pipeline order, the first group shown
+  // unless another is asked for (Pipeline.elm `getDefaultSelectedGroups`); the whole pipeline
+  // only when there are no groups.
+  const names: (string | undefined)[] = groups.length > 0 ? groups : [undefined];
   const views = [];
   for (const group of names) {
     const layout = await layoutGraph(buildGraph(config, { group }));
-    views.push({ name: group ?? "all", svg: toSvg(layout, { title: group ?? title }) });
+    views.push({ name: group, svg: toSvg(layout, { title: group ?? title }) });
   }
+  const initial = options.group === undefined ? 0 : Math.max(0, groups.indexOf(options.group));
   const plans: Record<string, string> = {};
   for (const job of config.jobs) plans[job.name] = planHtml(job);
-  return toHtml({ title, views, plans });
+  return toHtml({ title, views, plans, initial });
 }

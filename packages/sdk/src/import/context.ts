@@ -5,7 +5,9 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { JsonValue } from "../model/common.ts";
+import { type AnchorTable, hasHandle, SPREAD } from "./anchors.ts";
 import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
+import { isObject } from "./load.ts";
 import { NameAllocator } from "./names.ts";
 import type { ImportScope, Producer } from "./scope.ts";
 
@@ -19,8 +21,11 @@ export interface ResourceInfo {
   /** Validates get and put params against the typed class; undefined for `Resource`. */
 }
 
+/** Words in a var name that make it a credential. */
+const CREDENTIAL_WORD = /(password|passwd|passphrase|secret|token|key|cert|credential|user|login|auth|private|access)/i;
+
 /** Every Concourse var reference: `((path))`, `((source:path))` or `((.:local))`. */
-const VAR = /\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)/gu;
+export const VAR = /\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)/gu;
 
 /** Options of value conversion. */
 export interface ValueOptions {
@@ -42,16 +47,39 @@ export class ImportContext {
   readonly jobs = new Map<string, string>();
   /** Resources some emitted get or put step uses (contrail collects those). */
   readonly usedResources = new Set<string>();
+  /** The job being emitted, for {@link ImportContext.useResource}. */
+  currentJob = "";
+  /** The resources each job's emitted steps use, in the order render meets them. */
+  readonly jobResources = new Map<string, string[]>();
   /** Resources whose declared type is referenced as an object (so contrail collects it). */
   readonly typeRefs = new Set<string>();
   readonly file: string | undefined;
-  /** The name of the `defineVars` const. */
-  readonly varsConst: string;
+  /** The name of the `defineVars` const (see {@link ImportContext.nameVars}). */
+  varsConst = "pipelineVars";
+  /** YAML anchors shared as consts, once the document is known. */
+  anchors: AnchorTable | undefined;
 
   constructor(file: string | undefined, helperNames: readonly string[]) {
     this.file = file;
     this.names.reserve(...helperNames);
-    this.varsConst = this.names.allocate("vars", "Const");
+  }
+
+  /**
+   * Names the `defineVars` const before anything uses it: `secrets` when every var looks like
+   * a credential (as the blog example writes it), else `pipelineVars`; never `vars`, which
+   * would shadow contrail's own export.
+   */
+  nameVars(varNames: readonly string[]): void {
+    const secret = varNames.length > 0 && varNames.every((n) => CREDENTIAL_WORD.test(n));
+    this.varsConst = this.names.allocate(secret ? "secrets" : "pipeline-vars", "Vars");
+  }
+
+  /** Records that an emitted get or put step uses a resource (render collects it there). */
+  useResource(name: string): void {
+    this.usedResources.add(name);
+    const list = this.jobResources.get(this.currentJob) ?? [];
+    list.push(name);
+    this.jobResources.set(this.currentJob, list);
   }
 
   /** An identifier imported from contrail. */
@@ -65,8 +93,41 @@ export class ImportContext {
     this.diagnostics.push({ code, severity, message, path, file: this.file, ...(hint ? { hint } : {}) });
   }
 
-  /** A YAML value as an expression: objects keep their keys verbatim. */
+  /**
+   * A YAML value as an expression: objects keep their keys verbatim. A copy of a shared
+   * anchor becomes its const, a mapping it was merged into spreads it.
+   */
   value(v: JsonValue, options: ValueOptions = {}): Expr {
+    const whole = this.anchors?.whole(v);
+    if (whole) {
+      const e = this.#literal(v, options);
+      return hasHandle(e) ? e : (this.anchors?.use(whole, e) ?? e);
+    }
+    const merged = isObject(v) ? this.anchors?.merged(v) : undefined;
+    if (merged && isObject(v) && isObject(merged.value)) {
+      const base = this.#literal(merged.value, options);
+      if (!hasHandle(base)) {
+        const inherited = merged.value;
+        const rest = Object.entries(v).filter(([key]) => !(key in inherited));
+        return obj([
+          [SPREAD, this.anchors?.use(merged, base) ?? base],
+          ...rest.map(([key, item]) => [key, this.value(item, options)] as const),
+        ]);
+      }
+    }
+    return this.#literal(v, options);
+  }
+
+  /**
+   * `expr`, the typed form of the YAML value `v` (a task's `image_resource` as `image:`), or
+   * the const of the shared anchor `v` is a copy of, holding that form.
+   */
+  shared(v: JsonValue, expr: Expr): Expr {
+    const whole = this.anchors?.whole(v);
+    return whole && !hasHandle(expr) ? (this.anchors?.use(whole, expr) ?? expr) : expr;
+  }
+
+  #literal(v: JsonValue, options: ValueOptions): Expr {
     if (typeof v === "string") return this.string(v, options);
     if (typeof v === "number") return { k: "num", v };
     if (typeof v === "boolean") return { k: "bool", v };

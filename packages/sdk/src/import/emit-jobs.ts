@@ -19,6 +19,7 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 export function emitJob(ctx: ImportContext, { job, deferred }: OrderedJob): ConstDecl[] {
   const name = String(job["name"]);
   const constName = ctx.jobs.get(name) ?? name;
+  ctx.currentJob = name;
   const scope = new ImportScope();
   const plan = new StepEmitter(ctx);
   const steps = Array.isArray(job["plan"]) ? plan.sequence(job["plan"], scope) : undefined;
@@ -68,8 +69,8 @@ export function emitJob(ctx: ImportContext, { job, deferred }: OrderedJob): Cons
     if (isObject(hook)) take(key, option, hooks.step(hook, hookScope));
   }
   // Hooks may refer to plan steps: name the plan's consts only once they are walked.
-  const planConsts = named(ctx, plan);
-  const hookConsts = named(ctx, hooks);
+  const planConsts = named(ctx, plan, name);
+  const hookConsts = named(ctx, hooks, name);
   if (steps) {
     consumed.add("plan");
     let planExpr: Expr = arr(steps);
@@ -84,13 +85,13 @@ export function emitJob(ctx: ImportContext, { job, deferred }: OrderedJob): Cons
   return [...(deferred ? [] : planConsts), ...hookConsts, { name: constName, init }];
 }
 
-/** Names the referenced step nodes, in the order they were finished. */
-function named(ctx: ImportContext, emitter: StepEmitter): ConstDecl[] {
+/** Names the referenced step nodes, in the order they were finished; `job` qualifies a name taken elsewhere. */
+function named(ctx: ImportContext, emitter: StepEmitter, job: string): ConstDecl[] {
   const out: ConstDecl[] = [];
   for (const node of emitter.nodes) {
     if (!node.referenced || node.constName !== undefined) continue;
     const init = node.expr();
-    node.constName = ctx.names.allocate(node.baseName, node.suffix);
+    node.constName = ctx.names.allocate(node.baseName, node.suffix, [job]);
     out.push({ name: node.constName, init });
   }
   return out;

@@ -3,8 +3,9 @@
  * its `passed:` names) and `export default new Pipeline({...})`, assembled with ts-morph.
  */
 import type { JsonValue } from "../model/common.ts";
+import { AnchorTable, heldAnchors } from "./anchors.ts";
 import { CATALOGUE } from "./catalogue.ts";
-import type { ImportContext } from "./context.ts";
+import { type ImportContext, VAR } from "./context.ts";
 import { emitJob, jobObjects } from "./emit-jobs.ts";
 import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
 import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
@@ -60,8 +61,60 @@ function usages(jobs: readonly JsonObject[]): ResourceUsage {
 
 const objects = (v: JsonValue | undefined): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
+/** The top-level keys of Concourse's pipeline config (atc.Config); it ignores every other. */
+const TOP_LEVEL_KEYS = new Set(["display", "var_sources", "resource_types", "prototypes", "resources", "jobs", "groups", "user_data"]);
+
+/**
+ * Leaves out the top-level keys Concourse ignores (`meta:`, `task-config:`... that hold YAML
+ * anchors); returns each with the anchors it held, for a note in the file's header.
+ */
+function dropIgnoredKeys(given: JsonObject, anchors: ReadonlyMap<string, JsonValue>): { doc: JsonObject; dropped: [string, string[]][] } {
+  const doc: JsonObject = {};
+  const dropped: [string, string[]][] = [];
+  for (const [key, value] of Object.entries(given)) {
+    if (TOP_LEVEL_KEYS.has(key)) Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
+    else dropped.push([key, heldAnchors(value, anchors)]);
+  }
+  return { doc, dropped };
+}
+
+/** The note on a dropped key, naming the consts its anchors became, once the file is emitted. */
+function droppedNote(ctx: ImportContext, key: string, held: readonly string[]): string {
+  const consts = held.flatMap((a) => {
+    const name = ctx.anchors?.constOf(a);
+    return name === undefined ? [] : [`&${a} is the const ${name}`];
+  });
+  const what =
+    consts.length > 0 ? ` (${consts.join(", ")})` : held.length > 0 ? " (its YAML anchors are expanded where they are used)" : "";
+  return `Left out the top-level key '${key}': Concourse ignores keys it does not know${what}.`;
+}
+
+/** The plain `((var))` names the document's strings use (no `source:` and no `.:` local). */
+function plainVarNames(doc: JsonValue): string[] {
+  const out = new Set<string>();
+  const visit = (v: JsonValue): void => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(VAR)) if (!/^[^.]*:|^\.:/.test(m[1] ?? "")) out.add(m[1] ?? "");
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (isObject(v))
+      for (const [key, item] of Object.entries(v)) {
+        visit(key);
+        visit(item);
+      }
+  };
+  visit(doc);
+  return [...out];
+}
+
 /** Generates the TypeScript source of a pipeline. */
-export async function emitPipeline(ctx: ImportContext, doc: JsonObject): Promise<string> {
+export async function emitPipeline(
+  ctx: ImportContext,
+  given: JsonObject,
+  anchors: ReadonlyMap<string, JsonValue> = new Map(),
+): Promise<string> {
+  const { doc, dropped } = dropIgnoredKeys(given, anchors);
+  ctx.nameVars(plainVarNames(doc));
+  ctx.anchors = new AnchorTable(anchors, doc, ctx.names);
   const types = objects(doc["resource_types"]);
   const resources = objects(doc["resources"]);
   const jobs = jobObjects(doc["jobs"]);
@@ -76,10 +129,26 @@ export async function emitPipeline(ctx: ImportContext, doc: JsonObject): Promise
   const groups = groupsExpr(ctx, doc["groups"]);
   const groupResources = new Set(objects(doc["groups"]).flatMap((g) => (Array.isArray(g["resources"]) ? g["resources"].map(String) : [])));
   const unused = resources.map((r) => String(r["name"])).filter((n) => !ctx.usedResources.has(n) && !(groups && groupResources.has(n)));
-  if (unused.length > 0) props.push(["resources", arr(unused.map((n) => id(ctx.resources.get(n)?.constName ?? n)))]);
+  const resourceOrder = keepOrder(
+    resources.map((r) => String(r["name"])),
+    collectedResources(ctx, unused, jobs),
+    unused,
+  );
+  if (resourceOrder.length > 0) props.push(["resources", arr(resourceOrder.map((n) => id(ctx.resources.get(n)?.constName ?? n)))]);
   consumed.add("resources").add("resource_types");
   const unusedTypes = unreferencedTypes(ctx, types, resources);
-  if (unusedTypes.length > 0) props.push(["resourceTypes", arr(unusedTypes.map((n) => id(ctx.resourceTypes.get(n) ?? n)))]);
+  const typeOrder = keepOrder(
+    types.map((t) => String(t["name"])),
+    collectedTypes(
+      ctx,
+      types,
+      resources,
+      resourceOrder.length > 0 ? resources.map((r) => String(r["name"])) : collectedResources(ctx, unused, jobs),
+      unusedTypes,
+    ),
+    unusedTypes,
+  );
+  if (typeOrder.length > 0) props.push(["resourceTypes", arr(typeOrder.map((n) => id(ctx.resourceTypes.get(n) ?? n)))]);
   if (groups) {
     props.push(["groups", groups]);
     consumed.add("groups");
@@ -115,12 +184,14 @@ export async function emitPipeline(ctx: ImportContext, doc: JsonObject): Promise
   const pipeline = newExpr("Pipeline", withExtra(ctx, props, doc, consumed));
   const varsDecl: ConstDecl[] =
     ctx.plainVars.size > 0 ? [{ name: ctx.varsConst, init: call("defineVars", ...[...ctx.plainVars].map(str)) }] : [];
-  const all = [...varsDecl, ...consts];
+  const all = [...varsDecl, ...ctx.anchors.decls(), ...consts];
   const imports = new Set<string>();
   for (const c of all) collectIds(c.init, imports);
   collectIds(pipeline, imports);
   const names = CONTRAIL_EXPORTS.filter((n) => imports.has(n)).sort(compareImports);
-  return writeSourceFile(names, all, pipeline, ctx.file);
+  const notes = dropped.map(([key, held]) => droppedNote(ctx, key, held));
+  for (const [i, [key]] of dropped.entries()) ctx.report("info", "import-dropped-key", key, notes[i] ?? "");
+  return writeSourceFile(names, all, pipeline, ctx.file, notes);
 }
 
 /** Biome's import order: case-insensitive, then uppercase first. */
@@ -185,6 +256,51 @@ function groupsExpr(ctx: ImportContext, value: JsonValue | undefined): Expr | un
     groups.push(obj(props));
   }
   return arr(groups);
+}
+
+/**
+ * What to list explicitly: `needed` (declared but never collected) when render's collected
+ * order already is the input's, else everything in the input's order (render registers the
+ * listed ones first, in the order given), so that the result comes back in the same order.
+ */
+function keepOrder(input: readonly string[], collected: readonly string[], needed: readonly string[]): string[] {
+  const unique = [...new Set(input)];
+  const same = collected.length === unique.length && collected.every((n, i) => n === unique[i]);
+  return same ? [...needed] : unique;
+}
+
+/** The order render collects resources in: the listed ones, then by first use, job by job in pipeline order. */
+function collectedResources(ctx: ImportContext, listed: readonly string[], jobs: readonly JsonObject[]): string[] {
+  const out = new Set(listed);
+  for (const job of jobs) for (const r of ctx.jobResources.get(String(job["name"])) ?? []) out.add(r);
+  return [...out];
+}
+
+/**
+ * The order render collects resource types in: the listed ones, then each resource's type
+ * object as the resource is registered, then the parent types as each type renders.
+ */
+function collectedTypes(
+  ctx: ImportContext,
+  types: readonly JsonObject[],
+  resources: readonly JsonObject[],
+  resourceOrder: readonly string[],
+  listed: readonly string[],
+): string[] {
+  const declared = new Map(types.map((t) => [String(t["name"]), t]));
+  const typeOf = new Map(resources.map((r) => [String(r["name"]), String(r["type"])]));
+  const out = new Set(listed);
+  for (const r of resourceOrder) if (ctx.typeRefs.has(r) && declared.has(typeOf.get(r) ?? "")) out.add(typeOf.get(r) ?? "");
+  const order = [...out];
+  for (let i = 0; i < order.length; i++) {
+    const name = order[i] as string;
+    const parent = String(declared.get(name)?.["type"]);
+    if (parent !== name && declared.has(parent) && !out.has(parent)) {
+      out.add(parent);
+      order.push(parent);
+    }
+  }
+  return order;
 }
 
 /** Declared types no resource or type refers to as an object: they are listed explicitly. */

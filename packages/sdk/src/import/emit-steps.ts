@@ -158,7 +158,7 @@ export class StepEmitter {
       this.#take(props, consumed, "version", "version", this.ctx.value(version));
     if (isObject(s["params"])) this.#take(props, consumed, "params", "params", this.ctx.value(s["params"], { scope: inner }));
     if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
-    this.ctx.usedResources.add(resourceName);
+    this.ctx.useResource(resourceName);
     inner.addArtifact(name, { node, handle: { k: "ref", node }, files: info.files });
     return call(member(id(info.constName), "get"));
   }
@@ -186,7 +186,7 @@ export class StepEmitter {
       this.#take(props, consumed, "get_params", "getParams", this.ctx.value(s["get_params"], { scope: inner }));
     if (typeof s["no_get"] === "boolean") this.#take(props, consumed, "no_get", "noGet", { k: "bool", v: s["no_get"] });
     if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
-    this.ctx.usedResources.add(resourceName);
+    this.ctx.useResource(resourceName);
     if (s["no_get"] !== true) inner.addArtifact(name, { node, handle: { k: "ref", node }, files: info.files });
     return call(member(id(info.constName), "put"));
   }

@@ -5,6 +5,7 @@
  * the model's type would not accept).
  */
 import type { JsonValue } from "../model/common.ts";
+import { hasHandle, SPREAD } from "./anchors.ts";
 import type { ImportContext } from "./context.ts";
 import { emitOciBuildTask } from "./emit-oci.ts";
 import type { Props, StepEmitter } from "./emit-steps.ts";
@@ -134,7 +135,7 @@ function inlineOptions(ctx: ImportContext, s: JsonObject, c: JsonObject, inner: 
       typeof src["repository"] === "string" &&
       (src["tag"] === undefined || typeof src["tag"] === "string")
     ) {
-      props.push(["image", ctx.value(src)]);
+      props.push(["image", ctx.shared(image, ctx.value(src))]);
     } else if (
       typeof image["type"] === "string" &&
       isObject(src) &&
@@ -144,7 +145,7 @@ function inlineOptions(ctx: ImportContext, s: JsonObject, c: JsonObject, inner: 
       (image["tags"] === undefined || isStrings(image["tags"])) &&
       (image["name"] === undefined || typeof image["name"] === "string")
     ) {
-      props.push(["image", ctx.value(image, { scope: inner })]);
+      props.push(["image", ctx.shared(image, ctx.value(image, { scope: inner }))]);
     } else return undefined;
   }
   if (c["rootfs_uri"] !== undefined) {
@@ -235,5 +236,32 @@ function inlineOptions(ctx: ImportContext, s: JsonObject, c: JsonObject, inner: 
     props.push(["stepParams", ctx.value(s["params"], { scope: inner })]);
     consumed.push("params");
   }
-  return { props, consumed, outputs };
+  return { props: shareConfig(ctx, c, props), consumed, outputs };
+}
+
+/** The option each `config:` key becomes (the other options come from the step). */
+const CONFIG_OPTIONS: Readonly<Record<string, string>> = {
+  platform: "platform",
+  image_resource: "image",
+  rootfs_uri: "rootfsUri",
+  inputs: "inputs",
+  outputs: "outputs",
+  caches: "caches",
+  run: "run",
+  params: "params",
+};
+
+/**
+ * A config that is a shared YAML anchor, or has one merged in (`<<: *task-config`): the
+ * anchor's options as one const, spread (`{ ...taskConfig, image }`).
+ */
+function shareConfig(ctx: ImportContext, c: JsonObject, props: [string, Expr][]): [string, Expr][] {
+  const anchors = ctx.anchors;
+  const shared = anchors?.whole(c) ?? anchors?.merged(c);
+  if (!anchors || !shared || !isObject(shared.value)) return props;
+  const options = new Set(Object.keys(shared.value).map((key) => CONFIG_OPTIONS[key]));
+  const fromAnchor = props.filter(([key]) => options.has(key));
+  const config = obj(fromAnchor);
+  if (fromAnchor.length === 0 || hasHandle(config)) return props;
+  return [[SPREAD, anchors.use(shared, config)], ...props.filter(([key]) => !options.has(key))];
 }

@@ -15,12 +15,14 @@ export async function writeSourceFile(
   consts: readonly ConstDecl[],
   pipeline: Expr,
   file: string | undefined,
+  notes: readonly string[] = [],
 ): Promise<string> {
   const { Project } = await loadTsMorph();
   const project = new Project({ useInMemoryFileSystem: true });
   const sf = project.createSourceFile("pipeline.ts", "");
   sf.addStatements((w) => {
     if (file !== undefined) w.writeLine(`// Imported from ${file.replace(/\s+/g, " ")} by \`sdk import\`.`);
+    for (const note of notes) w.writeLine(`// ${note.replace(/\s+/g, " ")}`);
     w.write(printImport(imports, "contrail"));
     for (const c of consts) w.blankLine().write(printConst(c.name, c.init));
     w.blankLine().write(printExportDefault(pipeline));

@@ -5,6 +5,7 @@
  * or arrow function "hug" it (`new Job("x", {` ... `})`); arrays of several multi-key
  * objects always break; a string that does not fit after `const x =` moves to the next line.
  */
+import { SPREAD } from "./anchors.ts";
 import { deref, type Expr } from "./expr.ts";
 
 /** Biome's line width in this project. */
@@ -48,6 +49,11 @@ function templateChunk(text: string): string {
 /** A property key: bare when it is an identifier, else a string. */
 export function propertyKey(key: string): string {
   return isIdentifierName(key) ? key : stringLiteral(key);
+}
+
+/** The text before a property's value: `key: `, or `...` for a spread. */
+function propertyHead(key: string): string {
+  return key === SPREAD ? "..." : `${propertyKey(key)}: `;
 }
 
 function isHuggable(e: Expr): boolean {
@@ -115,7 +121,7 @@ function computeFlat(expr: Expr): string | undefined {
       if (e.props.length === 0) return "{}";
       const props = e.props.map(([k, v]) => {
         const value = flat(v);
-        return value === undefined ? undefined : `${propertyKey(k)}: ${value}`;
+        return value === undefined ? undefined : `${propertyHead(k)}${value}`;
       });
       return props.some((p) => p === undefined) ? undefined : `{ ${props.join(", ")} }`;
     }
@@ -173,7 +179,7 @@ function printBroken(e: Expr, indent: number): string {
   if (e.k === "obj") {
     if (e.props.length === 0) return "{}";
     const lines = e.props.map(([k, v]) => {
-      const key = `${propertyKey(k)}: `;
+      const key = propertyHead(k);
       const value = deref(v);
       const one = value.k === "str" ? flat(value) : undefined;
       // Biome moves a string that does not fit below a key longer than 4 characters.

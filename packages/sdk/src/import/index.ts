@@ -53,8 +53,10 @@ export async function importPipeline(yamlText: string, options: ImportOptions = 
   const loaded = loadPipelineYaml(text, file);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return { source: "", diagnostics };
-  const ctx = new ImportContext(file, CONTRAIL_EXPORTS);
-  const source = await emitPipeline(ctx, loaded.value);
+  // Every export of contrail is reserved, so no generated const shadows one (`vars`...).
+  const contrail = await import("../index.ts");
+  const ctx = new ImportContext(file, [...CONTRAIL_EXPORTS, ...Object.keys(contrail)]);
+  const source = await emitPipeline(ctx, loaded.value, loaded.anchors);
   diagnostics.push(...ctx.diagnostics);
   return { source, diagnostics };
 }

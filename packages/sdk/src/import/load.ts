@@ -29,6 +29,8 @@ function toJson(node: YNode): JsonValue {
 export interface LoadResult {
   readonly value: JsonObject | undefined;
   readonly diagnostics: Diagnostic[];
+  /** The value of each YAML anchor (`&name`), by name, in the order they appear. */
+  readonly anchors: ReadonlyMap<string, JsonValue>;
 }
 
 /** Parses YAML text into the value Concourse would decode. */
@@ -38,8 +40,10 @@ export function loadPipelineYaml(text: string, file?: string): LoadResult {
     const pos = parsed.lines.linePos(p.offset);
     return { code: p.code, severity: "error", message: p.message, path: "", file, line: pos.line, column: pos.col };
   });
-  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+  const anchors = new Map<string, JsonValue>();
+  if (diagnostics.length > 0) return { value: undefined, diagnostics, anchors };
   const value = parsed.root ? toJson(parsed.root) : null;
+  for (const [name, node] of parsed.anchors ?? []) anchors.set(name, toJson(node));
   if (!isObject(value)) {
     diagnostics.push({
       code: "import-not-a-pipeline",
@@ -48,7 +52,7 @@ export function loadPipelineYaml(text: string, file?: string): LoadResult {
       path: "",
       file,
     });
-    return { value: undefined, diagnostics };
+    return { value: undefined, diagnostics, anchors };
   }
-  return { value, diagnostics };
+  return { value, diagnostics, anchors };
 }

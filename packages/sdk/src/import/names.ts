@@ -35,6 +35,8 @@ export function camelCase(name: string, prefix = "x"): string {
   return out;
 }
 
+const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Hands out unique identifiers. */
 export class NameAllocator {
   readonly #taken = new Set<string>();
@@ -51,11 +53,16 @@ export class NameAllocator {
 
   /**
    * A fresh name for `concourseName`: its camelCase, else with `suffix` (`buildTask`), else
-   * numbered (`buildTask2`).
+   * qualified by where it is (`sourceForUnitTests`, for a get of `source` in the job
+   * `unit-tests`), and only when all of those are taken, numbered (`buildTask2`).
    */
-  allocate(concourseName: string, suffix: string): string {
+  allocate(concourseName: string, suffix: string, qualifiers: readonly string[] = []): string {
     const base = camelCase(concourseName);
     const candidates = [base, base + suffix];
+    for (const q of qualifiers) {
+      const where = pascal(camelCase(q));
+      candidates.push(`${base}For${where}`, `${base}${suffix}For${where}`);
+    }
     for (const candidate of candidates) {
       if (!this.#taken.has(candidate) && !RESERVED.has(candidate)) {
         this.#taken.add(candidate);

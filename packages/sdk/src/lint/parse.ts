@@ -30,6 +30,8 @@ export interface ParsedYaml {
   readonly nonFinite: readonly YScalar[];
   /** Maps offsets to 1-based line and column. */
   readonly lines: LineCounter;
+  /** Each anchor's node (the last one of a name wins, as aliases after it see it); for `sdk import`. */
+  readonly anchors?: ReadonlyMap<string, YNode>;
 }
 
 type YamlNode = Node | null | undefined;
@@ -39,7 +41,7 @@ const TAG_PREFIX = "tag:yaml.org,2002:";
 class Reader {
   readonly problems: YamlProblem[] = [];
   readonly nonFinite: YScalar[] = [];
-  private readonly anchors = new Map<string, YNode>();
+  readonly anchors = new Map<string, YNode>();
   private readonly done = new Map<Node, YNode>();
 
   private readonly lines: LineCounter;
@@ -195,5 +197,5 @@ export function parseYaml(text: string): ParsedYaml {
     const tag = root.kind === "seq" ? "!!seq" : `!!${root.tag}`;
     reader.problems.push({ code: "yaml-top-level", message: `cannot unmarshal ${tag} into map[string]interface {}`, offset: root.offset });
   }
-  return { root, problems: reader.problems, nonFinite: reader.nonFinite, lines };
+  return { root, problems: reader.problems, nonFinite: reader.nonFinite, lines, anchors: reader.anchors };
 }

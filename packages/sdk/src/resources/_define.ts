@@ -83,9 +83,29 @@ export function asObj(value: unknown): Obj | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
 }
 
-function checkValue(spec: ResourceSpecProps, kind: ConfigKind, value: unknown, context: RuleContext): ConfigIssue[] {
+/**
+ * The value with every `null` object field removed: that is how the resources read it. The
+ * Go ones decode with encoding/json, where "unmarshaling a JSON null into any other Go type
+ * has no effect on the value" (https://pkg.go.dev/encoding/json#Unmarshal; e.g.
+ * concourse/registry-image-resource `types.go`, concourse/time-resource `models/models.go`);
+ * the shell ones (concourse/git-resource `assets/check`) read fields with jq's
+ * `.source.x // ""`, which takes null for absent. So `tag: null` is "not set", never a
+ * wrong type, and a required field set to null is missing.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  const o = asObj(value);
+  if (o === undefined) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(o)) if (v !== null) out[key] = withoutNulls(v);
+  return out;
+}
+
+function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
   const schema = spec.schemas[kind];
   if (schema === undefined) return [];
+  const value = withoutNulls(given);
+  const context = givenContext.source === undefined ? givenContext : { ...givenContext, source: withoutNulls(givenContext.source) };
   const ruleIssues: ConfigIssue[] = [];
   const report: Report = (code, severity, path, message, hint) =>
     ruleIssues.push({ code, severity, path, message, ...(hint !== undefined ? { hint } : {}) });

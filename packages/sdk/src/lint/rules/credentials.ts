@@ -13,6 +13,29 @@ import { walkJob } from "../walk.ts";
 const SECRET_KEY = /(password|passwd|passphrase|private_key|secret|token|access_key|api_key)/i;
 const NOT_SECRET = /(_file|_path|_name|_url|_uri|_type|_ttl)$/i;
 
+/** Words and numbers: flags and sizes (`SKIP_TOKEN_CHECK: "true"`, `TOKEN_TTL: 3600`), not secrets. */
+const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|null|~|[-+]?\d+(\.\d+)?)$/i;
+
+/**
+ * True when a literal could be a secret. A URL is one only when it carries user info
+ * (`https://user:pass@host`): `REFRESH_ACCESS_TOKEN_ENDPOINT: https://...` names an
+ * endpoint. Empty strings, flags and numbers are never secrets; `((vars))` are not literals.
+ */
+function couldBeSecret(value: string): boolean {
+  const v = value.trim();
+  if (v === "" || v.includes("((") || NOT_SECRET_VALUE.test(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+    try {
+      const url = new URL(v);
+      return url.username !== "" || url.password !== "";
+    } catch {
+      // Not a URL after all (a scheme-like prefix): judge it by its key alone.
+      return true;
+    }
+  }
+  return true;
+}
+
 function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
   for (const [key, value] of Object.entries(map)) {
     const nested = obj(value);
@@ -20,7 +43,7 @@ function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
       scan(nested, [...path, key], report);
       continue;
     }
-    if (typeof value !== "string" || value.trim() === "" || value.includes("((")) continue;
+    if (typeof value !== "string" || !couldBeSecret(value)) continue;
     if (!SECRET_KEY.test(key) || NOT_SECRET.test(key)) continue;
     report.warning(
       "plaintext-credential",

@@ -1,7 +1,7 @@
 /**
  * J12: `passed` constraints must not form a cycle (`passed: [self]` included). Reported as a
- * second `invalid jobs:` block, once, naming the first job (in config order) from which a
- * cycle is reachable.
+ * second `invalid jobs:` block, once, naming the job where Concourse's walk closes the cycle
+ * (`detectCycle` and `validateCycle` in atc/configvalidate/validate.go).
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
@@ -24,21 +24,30 @@ export function validateCycle(config: Obj, report: Report): void {
     });
     edges.set(from, targets);
   }
-  // 0 = unvisited, 1 = on the stack, 2 = done and cycle-free.
-  const state = new Map<string, number>();
-  const hasCycle = (name: string): boolean => {
-    const s = state.get(name) ?? 0;
-    if (s === 1) return true;
-    if (s === 2) return false;
-    state.set(name, 1);
-    for (const next of edges.get(name) ?? []) if (hasCycle(next)) return true;
-    state.set(name, 2);
-    return false;
+  // Concourse's detectCycle: one depth-first walk in job order with one shared visited map;
+  // the cycle is reported at the first `passed` job met that is still on the stack, so for
+  // a -> b -> c -> b it names 'b', not 'a' (which is not on the cycle).
+  const state = new Map<string, "open" | "done">();
+  const visit = (name: string): string | undefined => {
+    state.set(name, "open");
+    for (const next of edges.get(name) ?? []) {
+      const s = state.get(next);
+      if (s === "open") return next;
+      if (s === undefined) {
+        const found = visit(next);
+        if (found !== undefined) return found;
+      }
+    }
+    state.set(name, "done");
+    return undefined;
   };
   for (const job of jobs) {
     const name = text(job.name);
-    if (hasCycle(name)) {
-      report.error("passed-cycle", `pipeline contains a cycle that starts at Job '${name}'`, ["jobs", name], job, "name");
+    if (state.has(name)) continue;
+    const start = visit(name);
+    if (start !== undefined) {
+      const at = jobs.find((j) => text(j.name) === start) ?? job;
+      report.error("passed-cycle", `pipeline contains a cycle that starts at Job '${start}'`, ["jobs", start], at, "name");
       return;
     }
   }
