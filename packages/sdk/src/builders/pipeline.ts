@@ -8,6 +8,7 @@
 import type { Diagnostic, PathSegment } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import type { FileTaskUse } from "./file-task.ts";
 import type { Job } from "./job.ts";
 import { checkPassedConstraints } from "./passed-constraints.ts";
 import { resolveStatic } from "./resolve-static.ts";
@@ -59,6 +60,8 @@ export interface SynthResult {
   readonly config: PipelineConfig;
   /** Problems found while building it. Errors mean the config must not be used. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The steps that run a declared task file ({@link defineTask}), in plan order. */
+  readonly fileTasks: readonly FileTaskUse[];
 }
 
 /**
@@ -144,7 +147,7 @@ export class Pipeline {
     if (resources.length > 0) config["resources"] = resources;
     config["jobs"] = jobs;
     if (p.extra !== undefined) Object.assign(config, resolveStatic(ctx, ["extra"], p.extra));
-    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics };
+    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics, fileTasks: ctx.fileTasks };
   }
 
   #group(ctx: SynthContext, group: GroupProps, index: number): Record<string, unknown> {
