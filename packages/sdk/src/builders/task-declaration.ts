@@ -40,8 +40,8 @@ export interface TaskDeclaration<Shape extends TaskFileShape = TaskFileShape> {
   /** The declaration as given. */
   readonly shape: Shape;
   /**
-   * Where the declaration was written (a module URL or path), named in drift reports.
-   * @default unknown
+   * Where the declaration was written (`file:line`), named in drift reports: the caller of
+   * {@link defineTask}, unless given.
    */
   readonly declaredIn?: string;
 }
@@ -62,13 +62,30 @@ const taskDeclarationBrand: unique symbol = Symbol.for("contrail.TaskDeclaration
  * unit.outputs.coverage; // a handle for later steps
  *
  * @param shape what the file declares
- * @param declaredIn where this declaration is written (`import.meta.url`), named in drift reports
+ * @param declaredIn where this declaration is written, named in drift reports. @default the caller's file and line
  * @see https://concourse-ci.org/tasks.html
  */
-export function defineTask<const Shape extends TaskFileShape>(shape: Shape, declaredIn?: string): TaskDeclaration<Shape> {
+export function defineTask<const Shape extends TaskFileShape>(
+  shape: Shape,
+  declaredIn: string | undefined = callerLocation(),
+): TaskDeclaration<Shape> {
   const declaration = { shape, ...(declaredIn !== undefined ? { declaredIn } : {}) };
   Object.defineProperty(declaration, taskDeclarationBrand, { value: true });
   return declaration as TaskDeclaration<Shape>;
+}
+
+/**
+ * The `file:line` that called {@link defineTask}, read from a stack trace, so that a drift
+ * report can point at the declaration without the user passing `import.meta.url`. Frame 0
+ * is this function, 1 is defineTask (or its default-parameter thunk), 2 its caller.
+ */
+function callerLocation(): string | undefined {
+  const frames = (new Error().stack ?? "").split("\n").slice(1);
+  const frame = frames.find((line, i) => i >= 2 && !line.includes("task-declaration.ts"));
+  const match = frame?.match(/\(?((?:file:\/\/)?[^():]+(?::\\[^():]+)?):(\d+):\d+\)?\s*$/);
+  if (!match) return undefined;
+  const file = (match[1] ?? "").replace(/^file:\/\//, "");
+  return `${decodeURI(file)}:${match[2]}`;
 }
 
 /** True when `value` was made by {@link defineTask} (from any copy of contrail). */

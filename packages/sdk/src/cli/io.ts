@@ -50,6 +50,10 @@ export interface Io {
   writeFile(path: string, content: string): void;
   /** True when the path exists. */
   exists(path: string): boolean;
+  /** True when the path is a directory. */
+  isDirectory(path: string): boolean;
+  /** The names of a directory's entries, sorted; throws a Node error when it cannot. */
+  readDir(path: string): string[];
   /** Runs a program with an argument array (never a shell). */
   exec(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
@@ -69,6 +73,8 @@ export function nodeIo(): Io {
       fs.writeFileSync(path, content);
     },
     exists: (path) => fs.existsSync(path),
+    isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+    readDir: (path) => fs.readdirSync(path).sort(),
     exec: (command, args, options = {}) =>
       new Promise((resolve, reject) => {
         const child = spawn(command, [...args], {
