@@ -52,6 +52,16 @@ export interface PipelineProps {
   readonly display?: { readonly backgroundImage?: string; readonly backgroundFilter?: string };
   /** Escape hatch: top-level keys rendered as they are. */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /**
+   * Local folders of artifacts, by artifact name, relative to the pipeline file's folder:
+   * `{ app: "." }` says the artifact `app` (the get of the repository this file is in)
+   * holds this folder. Render then reads the task files of steps that run
+   * `file: app/...`, checks the plan against them as it checks inline tasks, and fails with
+   * a diff when a {@link defineTask} declaration no longer matches its file. Not rendered;
+   * `--artifact NAME=DIR` on the command line adds to it (and wins).
+   * @see https://concourse-ci.org/task-step.html#schema.task.file
+   */
+  readonly artifacts?: Readonly<Record<string, string>>;
 }
 
 /** What {@link Pipeline.synth} returns. */
