@@ -54,6 +54,8 @@ export interface Io {
   isDirectory(path: string): boolean;
   /** The names of a directory's entries, sorted; throws a Node error when it cannot. */
   readDir(path: string): string[];
+  /** The path with symlinks resolved; throws when it does not exist. Optional for test fakes. */
+  realPath?(path: string): string;
   /** Runs a program with an argument array (never a shell). */
   exec(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
@@ -75,6 +77,7 @@ export function nodeIo(): Io {
     exists: (path) => fs.existsSync(path),
     isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
     readDir: (path) => fs.readdirSync(path).sort(),
+    realPath: (path) => fs.realpathSync(path),
     exec: (command, args, options = {}) =>
       new Promise((resolve, reject) => {
         const child = spawn(command, [...args], {

@@ -12,6 +12,7 @@ import { formatText } from "../../lint/format/text.ts";
 import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
+import { lintTaskFile, looksLikeTaskConfig } from "../../task-file/index.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
@@ -49,6 +50,8 @@ async function lintFile(
   }
   const text = io.readFile(file);
   sources.set(file, text);
+  // A task config file (ci/tasks/*.yml) is judged as a build loading it would judge it.
+  if (looksLikeTaskConfig(text)) return [...lintTaskFile(text, { file, rules }).diagnostics];
   return lintYaml(text, { file, rules }).diagnostics;
 }
 
@@ -84,6 +87,8 @@ Checks pipeline YAML (or JSON) files in the three stages Concourse runs: YAML (Y
 duplicate keys), decoding into its config structs, and validation, with Concourse's own
 messages; then contrail's own checks (artifacts, local vars, credentials...). A pipeline.ts
 is type-checked, then rendered, and the rendered pipelines are checked the same way.
+A task config file (a top-level platform or run, no jobs) is checked as a build loading
+it would check it.
 
 Options:
   --format F          text (default), json, github (workflow commands) or sarif

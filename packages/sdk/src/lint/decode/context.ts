@@ -5,6 +5,9 @@
  */
 import type { YMap, YNode, YSeq } from "../ynode.ts";
 
+/** The prefix the server puts before decode errors. */
+export const DECODE_PREFIX = "error unmarshaling JSON: while decoding JSON: ";
+
 /** A decode error at a node. Internal: always caught and turned into a diagnostic. */
 export class DecodeFailure {
   /** The message without Concourse's `error unmarshaling JSON: while decoding JSON: ` prefix. */

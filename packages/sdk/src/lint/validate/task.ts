@@ -5,20 +5,49 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/task.go
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
+import { TASK_CONFIG_FIELDS } from "../decode/task-config.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import type { Report } from "./report.ts";
 
-const TASK_CONFIG_KEYS = new Set([
-  "platform",
-  "image_resource",
-  "rootfs_uri",
-  "container_limits",
-  "params",
-  "run",
-  "inputs",
-  "outputs",
-  "caches",
-]);
+const TASK_CONFIG_KEYS: ReadonlySet<string> = new Set(TASK_CONFIG_FIELDS);
+
+/** One problem of a task config, relative to the config. */
+export interface TaskConfigProblem {
+  readonly code: "unknown-fields" | "invalid-task-config";
+  /** Concourse's text, without the context prefix. */
+  readonly message: string;
+  /** The path inside the config. */
+  readonly path: readonly PathSegment[];
+  readonly target: object;
+  readonly key?: string | undefined;
+}
+
+/** The top-level keys of a task config that Concourse does not know, in source order. */
+export function unknownTaskConfigKeys(config: Obj): string[] {
+  return Object.keys(config).filter((k) => !TASK_CONFIG_KEYS.has(k));
+}
+
+/**
+ * `TaskConfig.Validate`: the platform, and a name on every input and output. Shared by
+ * inline configs (checked when the pipeline is set) and task files (when a build loads them).
+ */
+export function taskConfigProblems(config: Obj): TaskConfigProblem[] {
+  const out: TaskConfigProblem[] = [];
+  if (text(config.platform) === "") out.push({ code: "invalid-task-config", message: "missing 'platform'", path: [], target: config });
+  for (const kind of ["input", "output"] as const) {
+    arr(config[`${kind}s`]).forEach((item, i) => {
+      if (text(obj(item)?.name) === "") {
+        out.push({
+          code: "invalid-task-config",
+          message: `  ${kind} in position ${i} is missing a name`,
+          path: [`${kind}s`, i],
+          target: obj(item) ?? config,
+        });
+      }
+    });
+  }
+  return out;
+}
 
 /** Validates a task step in context `context` (`jobs.j.plan.do[0].task(unit)`). */
 export function validateTaskStep(step: Obj, context: string, path: readonly PathSegment[], report: Report): void {
@@ -57,27 +86,7 @@ export function validateTaskStep(step: Obj, context: string, path: readonly Path
 
 /** `TaskConfig.Validate` plus the unknown-keys check, for an inline config. */
 function validateTaskConfig(config: Obj, context: string, path: readonly PathSegment[], report: Report): void {
-  const unknown = Object.keys(config).filter((k) => !TASK_CONFIG_KEYS.has(k));
+  const unknown = unknownTaskConfigKeys(config);
   if (unknown.length > 0) report.error("unknown-fields", `${context}: unknown fields ${goStringSlice(unknown)}`, path, config, unknown[0]);
-  if (text(config.platform) === "") report.error("invalid-task-config", `${context}: missing 'platform'`, path, config);
-  arr(config.inputs).forEach((input, i) => {
-    if (text(obj(input)?.name) === "") {
-      report.error(
-        "invalid-task-config",
-        `${context}:   input in position ${i} is missing a name`,
-        [...path, "inputs", i],
-        obj(input) ?? config,
-      );
-    }
-  });
-  arr(config.outputs).forEach((output, i) => {
-    if (text(obj(output)?.name) === "") {
-      report.error(
-        "invalid-task-config",
-        `${context}:   output in position ${i} is missing a name`,
-        [...path, "outputs", i],
-        obj(output) ?? config,
-      );
-    }
-  });
+  for (const p of taskConfigProblems(config)) report.error(p.code, `${context}: ${p.message}`, [...path, ...p.path], p.target, p.key);
 }

@@ -1,0 +1,51 @@
+/**
+ * `--artifact NAME=DIR` (repeatable), shared by `lint`, `render`, `graph` and `import`: the
+ * artifact NAME holds the local folder DIR, so that `file: NAME/ci/task.yml` is read from
+ * `DIR/ci/task.yml`.
+ */
+import { resolve } from "node:path";
+import type { RuleSettings } from "../lint/codes.ts";
+import { type TaskFileSource, taskFileSource } from "../task-file/source.ts";
+import { UsageError } from "./command.ts";
+import type { Io } from "./io.ts";
+
+/** The flag, for `parseCommandArgs`. */
+export const ARTIFACT_FLAG = { artifact: { type: "string", multiple: true, default: [] as string[] } } as const;
+
+/** The flag's line in a command's help. */
+export const ARTIFACT_USAGE = `      --artifact NAME=DIR  the artifact NAME holds the folder DIR, so that task files
+                       (file: NAME/path.yml) are read and checked (repeatable)`;
+
+const NAME = /^[^\s/=]+$/;
+
+/** Parses `--artifact` values into artifact name to absolute folder; usage errors name the fix. */
+export function parseArtifactFlags(command: string, values: readonly string[] | undefined, io: Io): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const eq = value.indexOf("=");
+    const name = value.slice(0, eq);
+    const dir = value.slice(eq + 1);
+    if (eq <= 0 || dir === "" || !NAME.test(name)) {
+      throw new UsageError(`sdk ${command}: --artifact expects NAME=DIR (e.g. --artifact repo=.), got '${value}'`);
+    }
+    const path = resolve(io.cwd, dir);
+    if (!io.exists(path)) throw new UsageError(`sdk ${command}: --artifact ${name}=${dir}: no such folder`);
+    if (Object.hasOwn(out, name) && out[name] !== path) {
+      throw new UsageError(`sdk ${command}: --artifact ${name} is given twice, with different folders`);
+    }
+    out[name] = path;
+  }
+  return out;
+}
+
+/** A task-file source over the CLI's Io. */
+export function cliTaskFileSource(io: Io, artifacts: Readonly<Record<string, string>>, rules?: RuleSettings): TaskFileSource {
+  return taskFileSource({
+    artifacts,
+    cwd: io.cwd,
+    readFile: (path) => io.readFile(path),
+    exists: (path) => io.exists(path),
+    ...(io.realPath ? { realPath: (path: string) => (io.realPath as (p: string) => string)(path) } : {}),
+    ...(rules ? { rules } : {}),
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * What every YAML file contrail lints goes through first (a pipeline or a task file): YAML
+ * reading with fly's pre-checks, the ±Inf/NaN check of the YAML-to-JSON conversion, templating
+ * detection, and diagnostics with positions and paths.
+ */
+import { type Diagnostic, formatPath } from "../diagnostics/diagnostic.ts";
+import type { DecodeState } from "./decode/context.ts";
+import { type Locator, makeLocator } from "./locate.ts";
+import { pathAtOffset } from "./node-path.ts";
+import { type ParsedYaml, parseYaml } from "./parse.ts";
+import { templatingProblems } from "./rules/templating.ts";
+import type { YMap } from "./ynode.ts";
+
+/** A file read up to the decode stage. */
+export interface FrontEnd {
+  readonly parsed: ParsedYaml;
+  /** The top-level mapping, when the document is one. */
+  readonly root: YMap | undefined;
+  /** The decode state whose node index the locator reads. */
+  readonly state: DecodeState;
+  readonly locator: Locator;
+  /** YAML-stage problems; when any, decoding must not run. */
+  readonly diagnostics: Diagnostic[];
+  /** Templating warnings, to append after the other stages. */
+  readonly templating: Diagnostic[];
+  /** A diagnostic at a source offset; its path is the node's there unless given. */
+  diag(code: string, severity: "error" | "warning", message: string, offset: number, path?: string, hint?: string): Diagnostic;
+}
+
+/** Reads `text` (named `file` on diagnostics). Never throws. */
+export function readYamlFile(text: string, file: string | undefined): FrontEnd {
+  const parsed = parseYaml(text);
+  const root = parsed.root?.kind === "map" ? parsed.root : undefined;
+  const state: DecodeState = { nodes: new WeakMap() };
+  const locator = makeLocator(parsed, state, root);
+  const diag = (code: string, severity: "error" | "warning", message: string, offset: number, path = "", hint?: string): Diagnostic => ({
+    code,
+    severity,
+    message,
+    // Diagnostics that only know their offset (YAML and decode errors) get the path of the
+    // node there, so that every diagnostic has one.
+    path: path || formatPath(pathAtOffset(parsed.root, offset)),
+    ...(file !== undefined ? { file } : {}),
+    ...locator.at(offset),
+    ...(hint !== undefined ? { hint } : {}),
+  });
+  const diagnostics: Diagnostic[] = parsed.problems.map((p) => diag(p.code, "error", p.message, p.offset));
+  const first = parsed.problems.length === 0 ? parsed.nonFinite[0] : undefined;
+  if (first) {
+    const value = typeof first.value === "number" && Number.isNaN(first.value) ? "NaN" : Number(first.value) > 0 ? "+Inf" : "-Inf";
+    diagnostics.push(
+      diag(
+        "decode-error",
+        "error",
+        `error converting YAML to JSON: json: unsupported value: ${value}`,
+        first.offset,
+        "",
+        "quote the value",
+      ),
+    );
+  }
+  const templating = templatingProblems(text).map((t) => diag("templating", "warning", t.message, t.offset, "", t.hint));
+  return { parsed, root, state, locator, diagnostics, templating, diag };
+}
