@@ -38,7 +38,7 @@ describe("sdk import of task files", () => {
     const { code, err } = await sdk("import", `${FIXTURE}/ci`, "--root", FIXTURE, "-o", OUT_ARG, "--force");
     expect(code).toBe(0);
     expect(err).toBe(
-      `${FIXTURE}/ci/other/values.yml: warning import-not-a-task-file: not a task config (no platform, run or image_resource at the top); skipped\n`,
+      `${FIXTURE}/ci/other/values.yml: warning import-not-a-task-file: not a task config (no platform or run at the top); skipped\n`,
     );
     expectGolden(join(REPO_ROOT, "test/import/golden/task-files.ts"), readFileSync(OUT, "utf8"));
   });

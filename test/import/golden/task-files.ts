@@ -7,7 +7,7 @@ export const publish = defineTask({
   file: "ci/tasks/nested/publish.yaml",
   inputs: { built: "required" },
   params: { TARGET: "optional", API_KEY: "optional", LOCAL: "optional" },
-  vars: ["target", "quoted.name"],
+  vars: ["target"],
 });
 
 /** Declares the task file `test/import/fixtures/task-files/ci/tasks/nested/unit-tests.yml`. */

@@ -3,8 +3,8 @@
  * files holding a task config), and the paths of those files inside their artifact.
  */
 import { join, relative, resolve } from "node:path";
-import { looksLikeTaskConfig, type TaskFileInput } from "../import/emit-task-files.ts";
-import { loadYamlValue } from "../import/load.ts";
+import type { TaskFileInput } from "../import/emit-task-files.ts";
+import { looksLikeTaskConfig } from "../task-file/index.ts";
 import { CliError, ExitCode } from "./command.ts";
 import type { Io } from "./io.ts";
 
@@ -27,7 +27,7 @@ export function isTaskFileArgument(io: Io, arg: string): boolean {
   const path = resolve(io.cwd, arg);
   if (!io.exists(path)) return false;
   if (io.isDirectory(path)) return true;
-  return looksLikeTaskConfig(loadYamlValue(io.readFile(path)).value);
+  return looksLikeTaskConfig(io.readFile(path));
 }
 
 /**

@@ -10,10 +10,9 @@
 import type { TaskFileShape } from "../builders/task-declaration.ts";
 import { shapeOfTaskFile } from "../builders/task-file-shape.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { JsonValue } from "../model/common.ts";
+import { lintTaskFile, looksLikeTaskConfig } from "../task-file/index.ts";
 import { arr, call, type Expr, obj, str } from "./expr.ts";
 import { printExportConst, printImport } from "./format.ts";
-import { isObject, loadYamlValue } from "./load.ts";
 import { NameAllocator } from "./names.ts";
 
 /** A task file to declare. */
@@ -45,16 +44,6 @@ export interface TaskFilesImport {
   readonly diagnostics: Diagnostic[];
 }
 
-/**
- * True when a decoded YAML value looks like a task config rather than a pipeline or
- * another YAML file: a mapping with a task config's keys and none of a pipeline's.
- */
-export function looksLikeTaskConfig(value: JsonValue | undefined): boolean {
-  if (!isObject(value)) return false;
-  if (["jobs", "resources", "resource_types", "groups"].some((key) => key in value)) return false;
-  return ["platform", "run", "image_resource", "rootfs_uri"].some((key) => key in value);
-}
-
 /** Reads each task file and writes one module declaring them all; `header` is its first comment. */
 export async function importTaskFiles(files: readonly TaskFileInput[], header: string): Promise<TaskFilesImport> {
   const diagnostics: Diagnostic[] = [];
@@ -65,23 +54,32 @@ export async function importTaskFiles(files: readonly TaskFileInput[], header: s
   const counts = new Map<string, number>();
   for (const input of files) counts.set(baseName(input.file), (counts.get(baseName(input.file)) ?? 0) + 1);
   for (const input of files) {
-    const loaded = loadYamlValue(input.text, input.shown);
-    // One unreadable file does not stop the others: it is reported and skipped.
-    diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, severity: "warning" as const, message: `${d.message}; skipped` })));
-    if (loaded.value === undefined) continue;
-    if (!looksLikeTaskConfig(loaded.value)) {
+    if (!looksLikeTaskConfig(input.text)) {
       diagnostics.push({
         code: "import-not-a-task-file",
         severity: "warning",
-        message: "not a task config (no platform, run or image_resource at the top); skipped",
+        message: "not a task config (no platform or run at the top); skipped",
         path: "",
         file: input.shown,
       });
       continue;
     }
+    // Read as a build reads it. Its problems are the file's, reported as warnings: the
+    // declaration is still written from what could be read; one that cannot be decoded is skipped.
+    const taskFile = lintTaskFile(input.text, { file: input.shown });
+    diagnostics.push(...taskFile.diagnostics.map((d) => ({ ...d, severity: "warning" as const })));
+    if (taskFile.config === undefined) continue;
     const base = baseName(input.file);
     const name = names.allocate((counts.get(base) ?? 0) > 1 ? input.file.replace(/\.ya?ml$/i, "") : base, "Task");
-    declarations.push({ name, shown: input.shown, shape: shapeOfTaskFile(input.file, loaded.value) });
+    declarations.push({
+      name,
+      shown: input.shown,
+      shape: shapeOfTaskFile(
+        input.file,
+        taskFile.config,
+        taskFile.vars.map((v) => v.name),
+      ),
+    });
   }
   const source = declarations.length === 0 ? "" : emitTaskDeclarations(declarations, header);
   return { source, declarations, diagnostics };

@@ -31,21 +31,15 @@ export interface LoadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Parses a YAML document into the value go-yaml would decode; undefined with problems when it cannot. */
-export function loadYamlValue(text: string, file?: string): { value: JsonValue | undefined; diagnostics: Diagnostic[] } {
+/** Parses YAML text into the value Concourse would decode. */
+export function loadPipelineYaml(text: string, file?: string): LoadResult {
   const parsed = parseYaml(text);
   const diagnostics: Diagnostic[] = parsed.problems.map((p) => {
     const pos = parsed.lines.linePos(p.offset);
     return { code: p.code, severity: "error", message: p.message, path: "", file, line: pos.line, column: pos.col };
   });
   if (diagnostics.length > 0) return { value: undefined, diagnostics };
-  return { value: parsed.root ? toJson(parsed.root) : null, diagnostics };
-}
-
-/** Parses YAML text into the value Concourse would decode. */
-export function loadPipelineYaml(text: string, file?: string): LoadResult {
-  const { value, diagnostics } = loadYamlValue(text, file);
-  if (value === undefined) return { value: undefined, diagnostics };
+  const value = parsed.root ? toJson(parsed.root) : null;
   if (!isObject(value)) {
     diagnostics.push({
       code: "import-not-a-pipeline",
