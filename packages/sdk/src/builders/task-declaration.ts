@@ -82,7 +82,12 @@ export function defineTask<const Shape extends TaskFileShape>(
 function callerLocation(): string | undefined {
   const frames = (new Error().stack ?? "").split("\n").slice(1);
   const frame = frames.find((line, i) => i >= 2 && !line.includes("task-declaration.ts"));
-  const match = frame?.match(/\(?((?:file:\/\/)?[^():]+(?::\\[^():]+)?):(\d+):\d+\)?\s*$/);
+  // `    at /path/tasks.ts:12:7`, or `    at fn (file:///path/tasks.ts:12:7)`.
+  const place = frame
+    ?.trim()
+    .replace(/^at\s+/, "")
+    .replace(/^.*\((.*)\)$/, "$1");
+  const match = place?.match(/^(.*):(\d+):\d+$/);
   if (!match) return undefined;
   const file = (match[1] ?? "").replace(/^file:\/\//, "");
   return `${decodeURI(file)}:${match[2]}`;
