@@ -44,6 +44,8 @@ export function captureIo(
       fs.writeFileSync(path, content);
     },
     exists: (path) => fs.existsSync(path),
+    isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+    readDir: (path) => fs.readdirSync(path).sort(),
     exec:
       options.exec ??
       (async () => {

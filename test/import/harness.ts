@@ -66,6 +66,8 @@ export function testIo(): Io {
     readFile: (p) => readFileSync(p, "utf8"),
     writeFile: () => undefined,
     exists: (p) => existsSync(p),
+    isDirectory: () => false,
+    readDir: () => [],
     exec: () => Promise.reject(new Error("no exec in tests")),
   };
 }

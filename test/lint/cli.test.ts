@@ -43,6 +43,8 @@ function fakeIo(files: Record<string, string>) {
     },
     writeFile: () => undefined,
     exists: (p) => p in files,
+    isDirectory: () => false,
+    readDir: () => [],
     exec: async () => ({ code: 0, signal: null, stdout: "", stderr: "" }),
   };
   return { io, out };

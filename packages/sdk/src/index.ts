@@ -29,6 +29,13 @@ export {
   TryStep,
   tryStep,
 } from "./builders/composite-steps.ts";
+export {
+  FileTask,
+  type FileTaskCommonOptions,
+  type FileTaskOptions,
+  type FileTaskUse,
+  type TaskOutputsOf,
+} from "./builders/file-task.ts";
 export { type FileMap, type GetOptions, GetStep } from "./builders/get-step.ts";
 export { Job, type JobProps } from "./builders/job.ts";
 export { type LoadVarOptions, LoadVarStep, loadVar } from "./builders/load-var.ts";
@@ -40,6 +47,13 @@ export { ResourceType, type ResourceTypeProps } from "./builders/resource-type.t
 export { type SetPipelineOptions, SetPipelineStep, setPipeline } from "./builders/set-pipeline.ts";
 export { isStep, Step, type StepOptions } from "./builders/step.ts";
 export { Task, type TaskCacheSpec, type TaskImage, type TaskInputSpec, type TaskOptions, type TaskOutputSpec } from "./builders/task.ts";
+export {
+  defineTask,
+  isTaskDeclaration,
+  type Presence,
+  type TaskDeclaration,
+  type TaskFileShape,
+} from "./builders/task-declaration.ts";
 export type { Input, InputMap, StringHandle } from "./builders/values.ts";
 export { defineVars, type LocalVar, pipelineVar, type VarRef, type Vars, vars } from "./builders/vars.ts";
 // Diagnostics

@@ -105,6 +105,8 @@ function fakeIo(files: Record<string, string>): Io & { out: string; err: string 
       files[p] = c;
     },
     exists: (p: string) => p in files,
+    isDirectory: () => false,
+    readDir: () => [],
     exec: () => Promise.reject(new Error("no exec")),
   };
   return io;

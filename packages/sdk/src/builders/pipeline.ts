@@ -8,6 +8,7 @@
 import type { Diagnostic, PathSegment } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import type { FileTaskUse } from "./file-task.ts";
 import type { Job } from "./job.ts";
 import { checkPassedConstraints } from "./passed-constraints.ts";
 import { resolveStatic } from "./resolve-static.ts";
@@ -51,6 +52,16 @@ export interface PipelineProps {
   readonly display?: { readonly backgroundImage?: string; readonly backgroundFilter?: string };
   /** Escape hatch: top-level keys rendered as they are. */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /**
+   * Local folders of artifacts, by artifact name, relative to the pipeline file's folder:
+   * `{ app: "." }` says the artifact `app` (the get of the repository this file is in)
+   * holds this folder. Render then reads the task files of steps that run
+   * `file: app/...`, checks the plan against them as it checks inline tasks, and fails with
+   * a diff when a {@link defineTask} declaration no longer matches its file. Not rendered;
+   * `--artifact NAME=DIR` on the command line adds to it (and wins).
+   * @see https://concourse-ci.org/task-step.html#schema.task.file
+   */
+  readonly artifacts?: Readonly<Record<string, string>>;
 }
 
 /** What {@link Pipeline.synth} returns. */
@@ -59,6 +70,8 @@ export interface SynthResult {
   readonly config: PipelineConfig;
   /** Problems found while building it. Errors mean the config must not be used. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The steps that run a declared task file ({@link defineTask}), in plan order. */
+  readonly fileTasks: readonly FileTaskUse[];
 }
 
 /**
@@ -144,7 +157,7 @@ export class Pipeline {
     if (resources.length > 0) config["resources"] = resources;
     config["jobs"] = jobs;
     if (p.extra !== undefined) Object.assign(config, resolveStatic(ctx, ["extra"], p.extra));
-    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics };
+    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics, fileTasks: ctx.fileTasks };
   }
 
   #group(ctx: SynthContext, group: GroupProps, index: number): Record<string, unknown> {

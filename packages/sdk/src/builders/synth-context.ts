@@ -8,6 +8,7 @@ import { type Diagnostic, formatPath, type PathSegment, type Severity } from "..
 import type { JsonValue } from "../model/common.ts";
 import type { Artifact } from "./artifact.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import type { FileTaskUse } from "./file-task.ts";
 import type { Scope } from "./scope.ts";
 import type { LocalVar } from "./vars.ts";
 
@@ -48,6 +49,8 @@ export class SynthContext {
   readonly resourcesUsedBy = new Map<JobLike, Set<ResourceLike>>();
   /** Every `passed:` constraint met so far. */
   readonly passedConstraints: PassedConstraint[] = [];
+  /** Every declared task file run by a step, for render's comparison with the files. */
+  readonly fileTasks: FileTaskUse[] = [];
 
   /** Reports a problem. */
   report(severity: Severity, code: string, path: readonly PathSegment[], message: string, hint?: string): void {

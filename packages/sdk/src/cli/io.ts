@@ -50,6 +50,10 @@ export interface Io {
   writeFile(path: string, content: string): void;
   /** True when the path exists. */
   exists(path: string): boolean;
+  /** True when the path is a directory. */
+  isDirectory(path: string): boolean;
+  /** The names of a directory's entries, sorted; throws a Node error when it cannot. */
+  readDir(path: string): string[];
   /** The path with symlinks resolved; throws when it does not exist. Optional for test fakes. */
   realPath?(path: string): string;
   /** Runs a program with an argument array (never a shell). */
@@ -71,6 +75,8 @@ export function nodeIo(): Io {
       fs.writeFileSync(path, content);
     },
     exists: (path) => fs.existsSync(path),
+    isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+    readDir: (path) => fs.readdirSync(path).sort(),
     realPath: (path) => fs.realpathSync(path),
     exec: (command, args, options = {}) =>
       new Promise((resolve, reject) => {

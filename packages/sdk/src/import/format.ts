@@ -239,6 +239,12 @@ export function printConst(name: string, init: Expr, indent = 0): string {
   return `${prefix.trimEnd()}${printAssigned(init, indent, indent + prefix.length)};`;
 }
 
+/** `export const name = init;`, laid out like {@link printConst}. */
+export function printExportConst(name: string, init: Expr): string {
+  const prefix = `export const ${name} = `;
+  return `${prefix.trimEnd()}${printAssigned(init, 0, prefix.length)};`;
+}
+
 /** `export default expr;`. */
 export function printExportDefault(expr: Expr): string {
   return `export default ${printExpr(expr, 0, 15, 1)};`;

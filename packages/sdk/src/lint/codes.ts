@@ -93,6 +93,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "invalid-max-in-flight": e("render", "An across var's max_in_flight is not a positive number or 'all'."),
   "unsupported-value": e("render", "A value YAML cannot carry (a function, a class instance, Infinity)."),
   "invalid-config": e("render", "The built config does not match the model's schema (a value given through an escape hatch)."),
+  "task-declaration-drift": e("render", "A defineTask declaration no longer matches its task file on disk."),
 };
 
 /** Per-code severity overrides (`--rule CODE=off|warning|error`). */

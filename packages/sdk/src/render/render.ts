@@ -7,7 +7,9 @@ import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagno
 import type { RuleSettings } from "../lint/codes.ts";
 import { type LintOptions, lintConfig } from "../lint/lint-config.ts";
 import { PipelineConfig } from "../model/pipeline.ts";
+import type { TaskFileSource } from "../task-file/index.ts";
 import { generatedHeader } from "./header.ts";
+import { taskDeclarationDrift } from "./task-file-drift.ts";
 import { toJson } from "./to-json.ts";
 import { toYaml } from "./to-yaml.ts";
 
@@ -23,10 +25,14 @@ export interface RenderOptions {
   /** Per-code severity overrides for the lint checks, as `sdk lint --rule`. */
   readonly rules?: RuleSettings;
   /**
-   * Where task files are (`sdk render --artifact NAME=DIR`): file tasks whose artifact it
-   * maps are checked against their task file, as `sdk lint` does.
+   * Task files, by the artifacts' local folders (`sdk render --artifact NAME=DIR`, the
+   * Pipeline's `artifacts`): file tasks whose artifact it maps are checked against their
+   * task file, as `sdk lint` does, and each `defineTask` declaration is compared with its
+   * file (`task-declaration-drift`).
    */
-  readonly taskFiles?: LintOptions["taskFiles"];
+  readonly taskFiles?: TaskFileSource;
+  /** How drift reports show where a declaration was written. @default as recorded */
+  readonly showDeclaredIn?: (declaredIn: string) => string;
 }
 
 /** What {@link renderPipeline} returns. */
@@ -46,8 +52,12 @@ export interface RenderResult {
  * contrail's), whose errors stop the render and whose warnings are returned.
  */
 export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
-  const { config, diagnostics: synthDiagnostics } = pipeline.synth();
+  const { config, diagnostics: synthDiagnostics, fileTasks } = pipeline.synth();
   const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
+  if (options.taskFiles) {
+    const show = options.showDeclaredIn;
+    diagnostics.push(...taskDeclarationDrift(fileTasks, options.taskFiles, show ? { showDeclaredIn: show } : {}));
+  }
   // A broken reference is reported once, by the builders, with the step's path; linting
   // the half-built config would only repeat it in other words.
   if (!hasErrors(diagnostics)) {

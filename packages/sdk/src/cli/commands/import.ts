@@ -2,22 +2,33 @@
  * `sdk import`: pipeline YAML to a contrail pipeline.ts.
  */
 import { resolve } from "node:path";
-import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { importTaskFiles } from "../../import/emit-task-files.ts";
 import { importPipeline } from "../../import/index.ts";
 import { MissingTsMorphError } from "../../import/ts-morph.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import type { Io } from "../io.ts";
+import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
 
 const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
+       sdk import TASK.yml|DIR... [--root DIR] [-o OUT.ts] [--force]
 
 Turns an existing Concourse pipeline into idiomatic contrail TypeScript that renders back
 to the same pipeline. Prints to stdout unless -o is given.
+
+Given task config files (or folders of them), writes one module of typed declarations
+instead (\`export const unit = defineTask({...})\`, one per file, named after it), for
+\`new FileTask(...)\` steps: see docs/file-tasks.md.
 
 Options:
   -o, --output OUT.ts  write to OUT.ts (refuses to overwrite it without --force)
       --force          import templated input (ytt #@, legacy {{x}}, spruce (( )),
                        several documents) keeping its text as it is, with warnings;
                        overwrite OUT.ts
+      --root DIR       task files: the folder of the artifact that holds them (the
+                       repository's checkout); their \`file:\` paths are relative to it.
+                       Default: the current directory
 
 Exit codes: 0 ok, 1 the input cannot be imported, 2 usage.
 `;
@@ -31,25 +42,48 @@ export const importCommand: Command = {
     const { values, positionals } = parseCommandArgs("import", args, {
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
+      root: { type: "string" },
     });
     const file = positionals[0];
-    if (file === undefined || positionals.length > 1) throw new UsageError("sdk import: give one pipeline YAML file");
-    const path = resolve(io.cwd, file);
-    if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
+    if (file === undefined) throw new UsageError("sdk import: give one pipeline YAML file, or task files");
     const force = values.force === true;
     const out = values.output === undefined ? undefined : resolve(io.cwd, values.output);
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }
-    const result = await importPipeline(io.readFile(path), { file, force }).catch((error: unknown) => {
-      if (error instanceof MissingTsMorphError) throw new CliError(`error: ${error.message}`, ExitCode.usage);
-      throw error;
-    });
-    const report = result.diagnostics.map((d) => formatDiagnosticLine(d)).join("\n");
-    if (report) io.stderr(`${report}\n`);
-    if (hasErrors(result.diagnostics)) return ExitCode.problems;
-    if (out === undefined) io.stdout(result.source);
-    else io.writeFile(out, result.source);
-    return ExitCode.ok;
+    if (positionals.length > 1 || values.root !== undefined || isTaskFileArgument(io, file)) {
+      const files = collectTaskFiles(io, positionals, values.root ?? ".");
+      const shownArgs = positionals.join(" ");
+      const header = `Task file declarations imported from ${shownArgs} by \`sdk import\`; regenerate with \`sdk import ${shownArgs}${values.root !== undefined ? ` --root ${values.root}` : ""}${values.output !== undefined ? ` -o ${values.output}` : ""} --force\`.`;
+      const result = await importTaskFiles(files, header).catch(tsMorphMissing);
+      if (result.declarations.length === 0) {
+        result.diagnostics.push({
+          code: "import-no-task-files",
+          severity: "error",
+          message: `no task config among ${shownArgs}`,
+          path: "",
+        });
+      }
+      return finish(io, result, out);
+    }
+    const path = resolve(io.cwd, file);
+    if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
+    return finish(io, await importPipeline(io.readFile(path), { file, force }).catch(tsMorphMissing), out);
   },
 };
+
+/** ts-morph is an optional peer dependency: without it, one line saying how to install it. */
+function tsMorphMissing(error: unknown): never {
+  if (error instanceof MissingTsMorphError) throw new CliError(`error: ${error.message}`, ExitCode.usage);
+  throw error;
+}
+
+/** Reports the diagnostics, then prints or writes the source unless there is an error. */
+function finish(io: Io, result: { source: string; diagnostics: readonly Diagnostic[] }, out: string | undefined): number {
+  const report = result.diagnostics.map((d) => formatDiagnosticLine(d)).join("\n");
+  if (report) io.stderr(`${report}\n`);
+  if (hasErrors(result.diagnostics)) return ExitCode.problems;
+  if (out === undefined) io.stdout(result.source);
+  else io.writeFile(out, result.source);
+  return ExitCode.ok;
+}

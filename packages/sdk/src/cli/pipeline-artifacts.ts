@@ -1,0 +1,36 @@
+/**
+ * The artifacts' local folders for a pipeline.ts: the Pipeline's own `artifacts` (relative
+ * to the pipeline file's folder), then `--artifact NAME=DIR` (relative to the working
+ * directory), which wins for a name given both ways.
+ */
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { Pipeline } from "../builders/pipeline.ts";
+import type { RuleSettings } from "../lint/codes.ts";
+import type { TaskFileSource } from "../task-file/index.ts";
+import { cliTaskFileSource } from "./artifact-flags.ts";
+import type { Io } from "./io.ts";
+
+/** Artifact name to absolute folder, for the pipeline exported by `file`. */
+export function pipelineArtifacts(
+  io: Io,
+  file: string,
+  pipeline: Pipeline,
+  flags: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const base = dirname(isAbsolute(file) ? file : resolve(io.cwd, file));
+  const out: Record<string, string> = {};
+  for (const [name, dir] of Object.entries(pipeline.props.artifacts ?? {})) out[name] = resolve(base, dir);
+  return { ...out, ...flags };
+}
+
+/** A task-file source for the pipeline, or undefined when no artifact is mapped. */
+export function pipelineTaskFiles(
+  io: Io,
+  file: string,
+  pipeline: Pipeline,
+  flags: Readonly<Record<string, string>>,
+  rules?: RuleSettings,
+): TaskFileSource | undefined {
+  const artifacts = pipelineArtifacts(io, file, pipeline, flags);
+  return Object.keys(artifacts).length === 0 ? undefined : cliTaskFileSource(io, artifacts, rules);
+}

@@ -1,0 +1,92 @@
+/**
+ * `sdk render` of a pipeline.ts whose FileTask steps run declared task files: with the
+ * artifact's folder known (the Pipeline's `artifacts`, or `--artifact`), a declaration
+ * that no longer matches its file stops the render with a diff naming both files.
+ */
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../packages/sdk/src/cli/main.ts";
+import { captureIo } from "../helpers/capture-io.ts";
+import { repoRoot } from "../helpers/paths.ts";
+
+const EXAMPLE = resolve(repoRoot, "packages/examples/file-tasks");
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(join(tmpdir(), "contrail-file-tasks-"));
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function render(...args: string[]) {
+  const io = captureIo(dir);
+  const code = await main(["render", "pipeline.ts", ...args], io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** Edits a task file of the copy. */
+function edit(file: string, from: string, to: string): void {
+  const path = join(dir, file);
+  const text = fs.readFileSync(path, "utf8");
+  expect(text).toContain(from);
+  fs.writeFileSync(path, text.replace(from, to));
+}
+
+const declarationLine = (name: string) =>
+  fs
+    .readFileSync(join(dir, "tasks.ts"), "utf8")
+    .split("\n")
+    .findIndex((line) => line.startsWith(`export const ${name} =`)) + 1;
+
+describe("sdk render with declared task files", () => {
+  it("renders when every declaration matches its file", async () => {
+    const { code, err, out } = await render();
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toBe(fs.readFileSync(join(EXAMPLE, "pipeline.yml"), "utf8").replace("packages/examples/file-tasks/", ""));
+  });
+
+  it("fails with a diff, declared against file, naming both files, when a task file drifted", async () => {
+    edit("ci/tasks/unit.yml", "- name: coverage", "- name: coverage-report");
+    edit("ci/tasks/unit.yml", "  NODE_ENV: test", "  NODE_ENV: test\n  CI: 'true'");
+    edit("ci/tasks/build.yml", "- name: coverage\n  optional: true", "- name: coverage");
+    const { code, out, err } = await render();
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    const hint =
+      "  hint: Regenerate the declarations with `sdk import` of the task files (the declarations' first line says how), or fix the file.";
+    expect(err).toBe(
+      [
+        `pipeline.ts: jobs.test.plan[1]: error task-declaration-drift: the declaration at tasks.ts:${declarationLine("unit")} no longer matches the task file ci/tasks/unit.yml (- declared, + file):`,
+        "  - output 'coverage'",
+        "  + output 'coverage-report'",
+        "  + param 'CI'",
+        hint,
+        `pipeline.ts: jobs.publish.plan[3]: error task-declaration-drift: the declaration at tasks.ts:${declarationLine("build")} no longer matches the task file ci/tasks/build.yml (- declared, + file):`,
+        "  - input 'coverage': optional",
+        "  + input 'coverage': required",
+        hint,
+        "2 errors",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reads the folder --artifact gives instead of the Pipeline's", async () => {
+    const other = join(dir, "other");
+    fs.cpSync(join(dir, "ci"), join(other, "ci"), { recursive: true });
+    edit("other/ci/tasks/publish.yml", "  NPM_TAG: latest", "  NPM_TAG: latest\n  DRY_RUN: 'false'");
+    expect((await render()).code).toBe(0);
+    const { code, err } = await render("--artifact", "app=other");
+    expect(code).toBe(1);
+    expect(err).toContain("no longer matches the task file other/ci/tasks/publish.yml (- declared, + file):\n  + param 'DRY_RUN'\n");
+  });
+
+  it("checks nothing when the artifact's folder is not known", async () => {
+    edit("pipeline.ts", '  artifacts: { app: "." },\n', "");
+    edit("ci/tasks/unit.yml", "- name: coverage", "- name: coverage-report");
+    expect((await render()).code).toBe(0);
+  });
+});
