@@ -11,6 +11,7 @@ import { runOwnRules } from "./rules/index.ts";
 import { applyRuleSettings } from "./settings.ts";
 import { validateConfig } from "./validate/index.ts";
 import { type Finding, Report } from "./validate/report.ts";
+import { withWalkCache } from "./walk.ts";
 
 /** Options shared by the lint entry points. */
 export interface LintOptions {
@@ -23,8 +24,10 @@ export interface LintOptions {
 /** Runs the validate stage and contrail's rules; returns findings in emission order. */
 export function collectFindings(config: unknown): Finding[] {
   const report = new Report();
-  validateConfig(config, report);
-  runOwnRules(config, report);
+  withWalkCache(() => {
+    validateConfig(config, report);
+    runOwnRules(config, report);
+  });
   return report.findings;
 }
 
