@@ -13,6 +13,7 @@ import { runOwnRules } from "./rules/index.ts";
 import { applyRuleSettings } from "./settings.ts";
 import { validateConfig } from "./validate/index.ts";
 import { type Finding, Report } from "./validate/report.ts";
+import { withWalkCache } from "./walk.ts";
 
 /** Options shared by the lint entry points. */
 export interface LintOptions {
@@ -32,8 +33,10 @@ export interface LintOptions {
 /** Runs the validate stage and contrail's rules; returns findings in emission order. */
 export function collectFindings(config: unknown, context: RuleContext = ruleContext()): Finding[] {
   const report = new Report();
-  validateConfig(config, report);
-  runOwnRules(config, report, context);
+  withWalkCache(() => {
+    validateConfig(config, report);
+    runOwnRules(config, report, context);
+  });
   return report.findings;
 }
 

@@ -33,13 +33,48 @@ export function walkSteps(root: unknown, visit: StepVisitor, path: ReadonlyArray
   for (const child of childSteps(step, core)) walkSteps(child.step, visit, [...path, ...child.path]);
 }
 
-/** Calls `visit` on every step of a job (its plan, then its hooks), with paths under `jobs.NAME`. */
-export function walkJob(job: Obj, visit: StepVisitor): void {
+/** One step of a job as {@link walkJob} visits it. */
+interface WalkedStep {
+  readonly step: Obj;
+  readonly core: CoreKey | undefined;
+  readonly path: ReadonlyArray<string | number>;
+}
+
+/**
+ * The steps of each job, walked once per lint run: validation and half the rules walk every
+ * job again, and each walk detected every step's kind and built every path anew. Only set
+ * during {@link withWalkCache}, so that a config changed between two runs is walked as it is.
+ */
+let walked: WeakMap<Obj, readonly WalkedStep[]> | undefined;
+
+/** Runs `fn` with each job's steps remembered after their first walk. */
+export function withWalkCache<T>(fn: () => T): T {
+  const outer = walked;
+  walked = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    walked = outer;
+  }
+}
+
+function jobSteps(job: Obj): readonly WalkedStep[] {
+  const known = walked?.get(job);
+  if (known) return known;
+  const steps: WalkedStep[] = [];
+  const collect: StepVisitor = (step, core, path) => void steps.push({ step, core, path });
   const base = ["jobs", text(job.name)];
   arr(job.plan).forEach((item, i) => {
-    walkSteps(item, visit, [...base, "plan", i]);
+    walkSteps(item, collect, [...base, "plan", i]);
   });
-  for (const hook of HOOKS) if (job[hook] !== undefined) walkSteps(job[hook], visit, [...base, hook]);
+  for (const hook of HOOKS) if (job[hook] !== undefined) walkSteps(job[hook], collect, [...base, hook]);
+  walked?.set(job, steps);
+  return steps;
+}
+
+/** Calls `visit` on every step of a job (its plan, then its hooks), with paths under `jobs.NAME`. */
+export function walkJob(job: Obj, visit: StepVisitor): void {
+  for (const { step, core, path } of jobSteps(job)) visit(step, core, path);
 }
 
 /** The resource a get or put step uses: `resource:`, or else the step name. */

@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { Config, Duration, JsonValue, Tags, Version } from "./common.ts";
+import { keyedUnion } from "./keyed-union.ts";
 import { ContainerLimits, TaskConfig, TaskParams } from "./task-config.ts";
 
 /** The hooks every step may carry. @see https://concourse-ci.org/modifier-and-hook-steps.html */
@@ -179,26 +180,44 @@ export interface RunStep extends z.infer<typeof RunStepCore>, StepHooks {}
 /** Any step of a plan. */
 export type Step = GetStep | PutStep | TaskStep | SetPipelineStep | LoadVarStep | InParallelStep | DoStep | TryStep | RunStep;
 
-/**
- * The schema of any step. Each member is strict, so a step with a misspelt key, or with
- * two core keys, matches none.
- */
-export const Step: z.ZodType<Step> = z
-  .union([
-    GetStepCore.extend(hookShape),
-    PutStepCore.extend(hookShape),
-    TaskStepCore.extend(hookShape),
-    SetPipelineStepCore.extend(hookShape),
-    LoadVarStepCore.extend(hookShape),
-    InParallelStepCore.extend(hookShape),
-    DoStepCore.extend(hookShape),
-    TryStepCore.extend(hookShape),
-    RunStepCore.extend(hookShape),
-  ])
-  .meta({ id: "Step", title: "Step" });
+/** Each step schema (core, modifiers and hooks) by its core key. */
+const STEP_MEMBERS = {
+  get: GetStepCore.extend(hookShape),
+  put: PutStepCore.extend(hookShape),
+  task: TaskStepCore.extend(hookShape),
+  set_pipeline: SetPipelineStepCore.extend(hookShape),
+  load_var: LoadVarStepCore.extend(hookShape),
+  in_parallel: InParallelStepCore.extend(hookShape),
+  do: DoStepCore.extend(hookShape),
+  try: TryStepCore.extend(hookShape),
+  run: RunStepCore.extend(hookShape),
+};
 
 /** The key that names each core step, in Concourse's precedence order. */
 export const CORE_STEP_KEYS = ["run", "task", "put", "get", "set_pipeline", "load_var", "try", "do", "in_parallel"] as const;
+
+/**
+ * The schema of any step. Each member is strict, so a step with a misspelt key, or with
+ * two core keys, matches none; parsing goes to the member of the step's first core key in
+ * Concourse's precedence (see {@link keyedUnion}).
+ */
+export const Step: z.ZodType<Step> = keyedUnion(
+  z
+    .union([
+      STEP_MEMBERS.get,
+      STEP_MEMBERS.put,
+      STEP_MEMBERS.task,
+      STEP_MEMBERS.set_pipeline,
+      STEP_MEMBERS.load_var,
+      STEP_MEMBERS.in_parallel,
+      STEP_MEMBERS.do,
+      STEP_MEMBERS.try,
+      STEP_MEMBERS.run,
+    ])
+    .meta({ id: "Step", title: "Step" }),
+  CORE_STEP_KEYS.map((key) => [key, STEP_MEMBERS[key]] as const),
+);
+
 /** A core step key. */
 export type CoreStepKey = (typeof CORE_STEP_KEYS)[number];
 

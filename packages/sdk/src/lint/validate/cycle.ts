@@ -7,7 +7,7 @@
  */
 import { arr, type Obj, obj, text } from "../values.ts";
 import { walkJob } from "../walk.ts";
-import { goPathMatch } from "./glob.ts";
+import { goPathMatches } from "./glob.ts";
 import type { Report } from "./report.ts";
 
 /** Validates that the `passed` graph is acyclic. */
@@ -20,7 +20,7 @@ export function validateCycle(config: Obj, report: Report): void {
     const targets = edges.get(from) ?? new Set<string>();
     walkJob(job, (step, core) => {
       if (core !== "get") return;
-      for (const p of arr(step.passed)) for (const name of names) if (goPathMatch(text(p), name)) targets.add(name);
+      for (const p of arr(step.passed)) for (const name of goPathMatches(text(p), names)) targets.add(name);
     });
     edges.set(from, targets);
   }

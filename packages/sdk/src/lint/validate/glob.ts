@@ -80,6 +80,28 @@ export function goPathMatch(pattern: string, name: string): boolean {
   return re?.test(name) ?? false;
 }
 
+/** A pattern without `*`, `?`, `[` or `\\` matches exactly one name: itself. */
+const LITERAL_PATTERN = /^[^*?[\\]*$/;
+
+/** How often each name occurs in a list, built once per list. */
+const nameCounts = new WeakMap<readonly string[], Map<string, number>>();
+
+/**
+ * The names (in list order, repeats kept) that Go's `path.Match(pattern, name)` accepts.
+ * Almost every `passed` entry is a plain job name, which is looked up instead of matched
+ * against every job: checking a pipeline stays linear in its size.
+ */
+export function goPathMatches(pattern: string, names: readonly string[]): string[] {
+  if (!LITERAL_PATTERN.test(pattern)) return names.filter((name) => goPathMatch(pattern, name));
+  let counts = nameCounts.get(names);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    nameCounts.set(names, counts);
+  }
+  return new Array<string>(counts.get(pattern) ?? 0).fill(pattern);
+}
+
 function compilePathPattern(pattern: string): RegExp | undefined {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {

@@ -11,7 +11,7 @@ import { AGGREGATE_HINT } from "../rules/deprecated.ts";
 import { type CoreKey, detectStep, HOOKS, type StepKey } from "../step-kinds.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import { stepResource } from "../walk.ts";
-import { goPathMatch } from "./glob.ts";
+import { goPathMatches } from "./glob.ts";
 import { IDENTIFIER_HINT, validateIdentifier } from "./identifier.ts";
 import type { Report } from "./report.ts";
 import { validateTaskStep } from "./task.ts";
@@ -267,15 +267,13 @@ export class StepValidator {
       this.within(".passed", ["passed"], () => {
         for (const p of passed) {
           const pattern = text(p);
-          let matched = false;
-          for (const job of this.index.jobs) {
-            if (!goPathMatch(pattern, job)) continue;
-            matched = true;
+          const matched = goPathMatches(pattern, this.index.jobs);
+          for (const job of matched) {
             if (!this.index.interactions.get(job)?.has(resource)) {
               this.error("passed-job-no-resource", `job '${job}' does not interact with resource '${resource}'`, step, "passed");
             }
           }
-          if (!matched) this.error("passed-no-matching-job", `no matching job(s) for '${pattern}'`, step, "passed");
+          if (matched.length === 0) this.error("passed-no-matching-job", `no matching job(s) for '${pattern}'`, step, "passed");
         }
       });
     });
