@@ -2,7 +2,7 @@
  * One benchmark measurement, in its own process so that peak memory is this size's own.
  * Prints a JSON line: times in ms, sizes in bytes.
  */
-import { toYaml } from "../packages/sdk/src/render/to-yaml.ts";
+import { toYaml } from "../../packages/sdk/src/render/to-yaml.ts";
 import { syntheticPipeline } from "./synthetic.ts";
 
 const size = Number(process.argv[2] ?? "100");

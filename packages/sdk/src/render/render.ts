@@ -30,7 +30,7 @@ export interface RenderOptions {
    * task file, as `sdk lint` does, and each `defineTask` declaration is compared with its
    * file (`task-declaration-drift`).
    */
-  readonly taskFiles?: TaskFileSource;
+  readonly taskFiles?: LintOptions["taskFiles"];
   /** How drift reports show where a declaration was written. @default as recorded */
   readonly showDeclaredIn?: (declaredIn: string) => string;
 }
@@ -54,9 +54,10 @@ export interface RenderResult {
 export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
   const { config, diagnostics: synthDiagnostics, fileTasks } = pipeline.synth();
   const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
-  if (options.taskFiles) {
+  const taskFiles: TaskFileSource | undefined = typeof options.taskFiles === "function" ? options.taskFiles(config) : options.taskFiles;
+  if (taskFiles) {
     const show = options.showDeclaredIn;
-    diagnostics.push(...taskDeclarationDrift(fileTasks, options.taskFiles, show ? { showDeclaredIn: show } : {}));
+    diagnostics.push(...taskDeclarationDrift(fileTasks, taskFiles, show ? { showDeclaredIn: show } : {}));
   }
   // A broken reference is reported once, by the builders, with the step's path; linting
   // the half-built config would only repeat it in other words.
@@ -64,7 +65,7 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     // Typed resources already checked their config while building; lint runs the same
     // rules on the config, so the same finding is kept once.
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
-    const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles: options.taskFiles };
+    const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles };
     for (const d of lintConfig(config, lintOptions)) {
       if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
     }
