@@ -152,6 +152,7 @@ jobs:
     const source = fs.readFileSync(join(dir, "pipeline.ts"), "utf8");
     expect(source).toContain('const goVersion = acrossVar("go_version", ["1.21", "1.22"]);');
     expect(source).toContain("vars: { go: goVersion }");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated TypeScript holds a template literal.
     expect(source).toContain("params: { GO_VERSION: `go${goVersion}` }");
     expect(source).toContain("across: [goVersion]");
     const rendered = await sdk(["render", join(dir, "pipeline.ts"), "--format", "json"]);
