@@ -165,3 +165,41 @@ jobs:
     });
   });
 });
+
+describe("sdk import keeps the order of resource types", () => {
+  const TYPES = `
+resource_types:
+- name: zeta-type
+  type: registry-image
+  source: { repository: example/zeta-resource }
+- name: alpha-type
+  type: registry-image
+  source: { repository: example/alpha-resource }
+resources:
+- name: alpha
+  type: alpha-type
+  source: {}
+- name: zeta
+  type: zeta-type
+  source: {}
+jobs:
+- name: use
+  plan:
+  - get: alpha
+  - get: zeta
+`;
+
+  it("as declared, though the resources use them the other way round", async () => {
+    const dir = join(DIR, "types");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(join(dir, "pipeline.yml"), TYPES);
+    expect((await sdk(["import", join(dir, "pipeline.yml"), "-o", join(dir, "pipeline.ts")])).code).toBe(0);
+    const source = fs.readFileSync(join(dir, "pipeline.ts"), "utf8");
+    expect(source).toContain("resourceTypes: [zetaType, alphaType]");
+    const rendered = await sdk(["render", join(dir, "pipeline.ts"), "--format", "json"]);
+    expect(rendered.err).toBe("");
+    const config = JSON.parse(rendered.out) as { resource_types: { name: string }[]; resources: { name: string }[] };
+    expect(config.resource_types.map((t) => t.name)).toEqual(["zeta-type", "alpha-type"]);
+    expect(config.resources.map((r) => r.name)).toEqual(["alpha", "zeta"]);
+  });
+});
