@@ -123,3 +123,83 @@ describe("sdk import writes what a person would", async () => {
     expect(deploy.config.image_resource).toEqual({ type: "registry-image", source: { repository: "example/tools", tag: "1.0" } });
   });
 });
+
+describe("sdk import names across vars", () => {
+  const ACROSS = `
+resources:
+- name: repo
+  type: git
+  source: { uri: "https://example.com/repo.git" }
+jobs:
+- name: matrix
+  plan:
+  - get: repo
+  - task: test
+    across:
+    - var: go_version
+      values: ["1.21", "1.22"]
+    file: repo/ci/test.yml
+    vars: { go: ((.:go_version)) }
+    params: { GO_VERSION: "go((.:go_version))" }
+`;
+
+  it("as consts used where the step reads them, rendering back the same", async () => {
+    const dir = join(DIR, "across");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(join(dir, "pipeline.yml"), ACROSS);
+    const imported = await sdk(["import", join(dir, "pipeline.yml"), "-o", join(dir, "pipeline.ts")]);
+    expect(imported.code).toBe(0);
+    const source = fs.readFileSync(join(dir, "pipeline.ts"), "utf8");
+    expect(source).toContain('const goVersion = acrossVar("go_version", ["1.21", "1.22"]);');
+    expect(source).toContain("vars: { go: goVersion }");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated TypeScript holds a template literal.
+    expect(source).toContain("params: { GO_VERSION: `go${goVersion}` }");
+    expect(source).toContain("across: [goVersion]");
+    const rendered = await sdk(["render", join(dir, "pipeline.ts"), "--format", "json"]);
+    expect(rendered.err).toBe("");
+    const task = (JSON.parse(rendered.out) as { jobs: { plan: Record<string, unknown>[] }[] }).jobs[0]?.plan[1];
+    expect(task).toMatchObject({
+      across: [{ var: "go_version", values: ["1.21", "1.22"] }],
+      vars: { go: "((.:go_version))" },
+      params: { GO_VERSION: "go((.:go_version))" },
+    });
+  });
+});
+
+describe("sdk import keeps the order of resource types", () => {
+  const TYPES = `
+resource_types:
+- name: zeta-type
+  type: registry-image
+  source: { repository: example/zeta-resource }
+- name: alpha-type
+  type: registry-image
+  source: { repository: example/alpha-resource }
+resources:
+- name: alpha
+  type: alpha-type
+  source: {}
+- name: zeta
+  type: zeta-type
+  source: {}
+jobs:
+- name: use
+  plan:
+  - get: alpha
+  - get: zeta
+`;
+
+  it("as declared, though the resources use them the other way round", async () => {
+    const dir = join(DIR, "types");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(join(dir, "pipeline.yml"), TYPES);
+    expect((await sdk(["import", join(dir, "pipeline.yml"), "-o", join(dir, "pipeline.ts")])).code).toBe(0);
+    const source = fs.readFileSync(join(dir, "pipeline.ts"), "utf8");
+    expect(source).toContain("resourceTypes: [zetaType, alphaType]");
+    const rendered = await sdk(["render", join(dir, "pipeline.ts"), "--format", "json"]);
+    expect(rendered.err).toBe("");
+    const config = JSON.parse(rendered.out) as { resource_types: { name: string }[]; resources: { name: string }[] };
+    expect(config.resource_types.map((t) => t.name)).toEqual(["zeta-type", "alpha-type"]);
+    expect(config.resources.map((r) => r.name)).toEqual(["alpha", "zeta"]);
+  });
+});

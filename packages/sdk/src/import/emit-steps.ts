@@ -81,10 +81,12 @@ export class StepEmitter {
     const consumed = new Set<string>();
     const across = this.#across(s, scope);
     const inner = across ? scope.child() : scope;
+    // Inside the step, `((.:name))` is the across var's handle, so it becomes a const.
+    for (const [name, varNode] of across?.vars ?? []) inner.addLocal(name, varNode);
     const built = core(props, consumed, inner, node);
     if (built === undefined) return this.raw(s);
     if (across) {
-      props.push(["across", across]);
+      props.push(["across", across.expr]);
       consumed.add("across");
     }
     const isParallel = "in_parallel" in s;
@@ -115,10 +117,11 @@ export class StepEmitter {
     consumed.add(key);
   }
 
-  #across(s: JsonObject, scope: ImportScope): Expr | undefined {
+  #across(s: JsonObject, scope: ImportScope): { expr: Expr; vars: [string, StepNode][] } | undefined {
     const across = s["across"];
     if (!Array.isArray(across) || across.length === 0) return undefined;
     const vars: Expr[] = [];
+    const nodes: [string, StepNode][] = [];
     for (const v of across) {
       if (!isObject(v) || typeof v["var"] !== "string" || Object.keys(v).some((k) => !["var", "values", "max_in_flight"].includes(k)))
         return undefined;
@@ -136,9 +139,14 @@ export class StepEmitter {
         if (!(max === "all" || (typeof max === "number" && Number.isInteger(max) && max >= 1))) return undefined;
         args.push(obj([["maxInFlight", typeof max === "number" ? { k: "num", v: max } : str(max)]]));
       }
-      vars.push(call(this.ctx.use("acrossVar"), ...args));
+      const varNode = stepNode(v["var"], "Var");
+      varNode.set(call(this.ctx.use("acrossVar"), ...args));
+      nodes.push([v["var"], varNode]);
+      vars.push({ k: "ref", node: varNode });
     }
-    return arr(vars);
+    // Declared before the step that iterates over them (the emitter names nodes in this order).
+    for (const [, varNode] of nodes) this.nodes.push(varNode);
+    return { expr: arr(vars), vars: nodes };
   }
 
   #get(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
