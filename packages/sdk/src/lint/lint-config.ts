@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatPath } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/index.ts";
 import type { RuleSettings } from "./codes.ts";
+import type { ConcourseVersion } from "./concourse-version.ts";
 import { runOwnRules } from "./rules/index.ts";
 import { applyRuleSettings } from "./settings.ts";
 import { validateConfig } from "./validate/index.ts";
@@ -18,11 +19,13 @@ export interface LintOptions {
   readonly file?: string;
   /** Per-code severity overrides; `off` drops the code. */
   readonly rules?: RuleSettings;
+  /** The Concourse version whose verdict and messages to give; the newest by default. */
+  readonly concourse?: ConcourseVersion | undefined;
 }
 
 /** Runs the validate stage and contrail's rules; returns findings in emission order. */
-export function collectFindings(config: unknown): Finding[] {
-  const report = new Report();
+export function collectFindings(config: unknown, version?: ConcourseVersion): Finding[] {
+  const report = new Report(version);
   validateConfig(config, report);
   runOwnRules(config, report);
   return report.findings;
@@ -53,6 +56,6 @@ export function toDiagnostic(
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
 export function lintConfig(config: PipelineConfig, options: LintOptions = {}): Diagnostic[] {
-  const diagnostics = collectFindings(config).map((f) => toDiagnostic(f, options.file));
+  const diagnostics = collectFindings(config, options.concourse).map((f) => toDiagnostic(f, options.file));
   return applyRuleSettings(diagnostics, options.rules);
 }

@@ -2,9 +2,11 @@
  * Render: builders to config model to text. Pure: the same pipeline always gives the same
  * bytes, and nothing here touches the file system.
  */
+
 import type { Pipeline } from "../builders/pipeline.ts";
 import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
+import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { lintConfig } from "../lint/lint-config.ts";
 import { PipelineConfig } from "../model/pipeline.ts";
 import { generatedHeader } from "./header.ts";
@@ -22,6 +24,8 @@ export interface RenderOptions {
   readonly sourceFile?: string;
   /** Per-code severity overrides for the lint checks, as `sdk lint --rule`. */
   readonly rules?: RuleSettings;
+  /** The Concourse version to check for, as `sdk lint --concourse`; the newest by default. */
+  readonly concourse?: ConcourseVersion | undefined;
 }
 
 /** What {@link renderPipeline} returns. */
@@ -49,7 +53,7 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     // Typed resources already checked their config while building; lint runs the same
     // rules on the config, so the same finding is kept once.
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
-    for (const d of lintConfig(config, options.rules ? { rules: options.rules } : {})) {
+    for (const d of lintConfig(config, { ...(options.rules ? { rules: options.rules } : {}), concourse: options.concourse })) {
       if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
     }
   }

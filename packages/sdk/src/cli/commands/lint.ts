@@ -3,8 +3,8 @@
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { RuleSettings } from "../../lint/codes.ts";
 import { RULES } from "../../lint/codes.ts";
+import type { ConcourseVersion } from "../../lint/concourse-version.ts";
 import { formatGithub } from "../../lint/format/github.ts";
 import { formatJson } from "../../lint/format/json.ts";
 import { formatSarif } from "../../lint/format/sarif.ts";
@@ -12,10 +12,14 @@ import { formatText } from "../../lint/format/text.ts";
 import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
+import { formatVarsReport } from "../../vars/report.ts";
+import type { VarSources } from "../../vars/sources.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,23 +37,31 @@ function parseRules(values: readonly string[]): Record<string, "off" | "warning"
   return rules;
 }
 
-async function lintFile(
-  file: string,
-  io: Io,
-  rules: Record<string, "off" | "warning" | "error">,
-  sources: Map<string, string>,
-): Promise<Diagnostic[]> {
+/** What every file is linted with, besides its name. */
+interface LintSettings {
+  readonly rules: Record<string, "off" | "warning" | "error">;
+  readonly concourse: ConcourseVersion | undefined;
+  /** The given vars, when any var flag or --vars-report was given. */
+  readonly vars: VarSources | undefined;
+  /** Vars reports, one per YAML file. */
+  readonly reports: string[];
+}
+
+async function lintFile(file: string, io: Io, settings: LintSettings, sources: Map<string, string>): Promise<Diagnostic[]> {
+  const { rules, concourse } = settings;
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds: the builders' checks and every lint rule.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
     sources.set(file, io.readFile(file));
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0))], rules);
+    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, settings, typeErrors.length > 0))], rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
-  return lintYaml(text, { file, rules }).diagnostics;
+  const result = lintYaml(text, { file, rules, concourse, vars: settings.vars });
+  if (result.varsReport) settings.reports.push(formatVarsReport(file, result.varsReport));
+  return result.diagnostics;
 }
 
 /**
@@ -57,7 +69,8 @@ async function lintFile(
  * against the file. A file that cannot be loaded is one diagnostic (unless type errors
  * already explain it).
  */
-async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+async function lintRendered(file: string, io: Io, settings: LintSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+  const { rules, concourse } = settings;
   let loaded: LoadedPipeline[];
   try {
     loaded = await loadPipelines(file, io);
@@ -66,7 +79,7 @@ async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeEr
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
   return loaded.flatMap(({ name, pipeline }) =>
-    renderPipeline(pipeline, { rules }).diagnostics.map((d) => ({
+    renderPipeline(pipeline, { rules, concourse }).diagnostics.map((d) => ({
       ...d,
       file,
       message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,
@@ -79,6 +92,7 @@ export const lintCommand: Command = {
   name: "lint",
   summary: "Check pipelines the way Concourse does, and more",
   usage: `Usage: sdk lint FILE... [--format text|json|github|sarif] [--strict] [--rule CODE=off|warning|error]...
+                [-v NAME=STRING] [-y NAME=YAML] [-i NAME=YAML] [-l FILE] [--vars-report] [--concourse VERSION]
 
 Checks pipeline YAML (or JSON) files in the three stages Concourse runs: YAML (YAML 1.1,
 duplicate keys), decoding into its config structs, and validation, with Concourse's own
@@ -89,6 +103,15 @@ Options:
   --format F          text (default), json, github (workflow commands) or sarif
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
+${VAR_FLAG_HELP}
+      --vars-report           list the vars each file needs, who supplies them (the
+                              given vars, var_sources, the credential manager) and the
+                              given vars it never uses
+${CONCOURSE_HELP}
+
+With var flags, the file is judged as fly set-pipeline with the same flags would send
+it: the vars are filled in first (whole values typed, keys too; the others are left for
+the credential manager), and problems still point at the file's own lines. See docs/vars.md.
 
 Silence one line with a comment on the line before it:
   # contrail-disable-next-line unknown-artifact, plaintext-credential
@@ -101,16 +124,23 @@ Rules: docs/lint-rules.md
       format: { type: "string", short: "f", default: "text" },
       strict: { type: "boolean", default: false },
       rule: { type: "string", multiple: true, default: [] },
+      ...VAR_FLAG_OPTIONS,
+      ...CONCOURSE_OPTION,
+      "vars-report": { type: "boolean", default: false },
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
     const rules = parseRules(values.rule ?? []);
+    const concourse = concourseVersion("lint", values.concourse, io);
+    const cliVars = values["vars-report"] || hasVarFlags(values) ? readVarFlags("lint", values, io) : undefined;
+    const settings: LintSettings = { rules, concourse, vars: cliVars?.sources, reports: [] };
     const sources = new Map<string, string>();
-    const diagnostics: Diagnostic[] = [];
+    for (const f of cliVars?.sources.files ?? []) sources.set(f.path, f.text);
+    const diagnostics: Diagnostic[] = [...(cliVars?.diagnostics ?? [])];
     for (const file of positionals) {
       try {
-        diagnostics.push(...(await lintFile(file, io, rules, sources)));
+        diagnostics.push(...(await lintFile(file, io, settings, sources)));
       } catch (error) {
         if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -123,6 +153,11 @@ Rules: docs/lint-rules.md
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));
     else io.stdout(formatText(diagnostics, sources, positionals.length));
+    if (values["vars-report"]) {
+      // With a machine-readable format on stdout, the report goes to stderr.
+      const print = format === "text" ? io.stdout : io.stderr;
+      for (const report of settings.reports) print(`\n${report}`);
+    }
     const failing = diagnostics.some((d) => d.severity === "error" || (values.strict && d.severity === "warning"));
     return failing ? ExitCode.problems : ExitCode.ok;
   },

@@ -5,6 +5,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/task.go
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
+import { supports } from "../concourse-version.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import type { Report } from "./report.ts";
 
@@ -57,9 +58,14 @@ export function validateTaskStep(step: Obj, context: string, path: readonly Path
 
 /** `TaskConfig.Validate` plus the unknown-keys check, for an inline config. */
 function validateTaskConfig(config: Obj, context: string, path: readonly PathSegment[], report: Report): void {
-  const unknown = Object.keys(config).filter((k) => !TASK_CONFIG_KEYS.has(k));
+  // Before v8.1 Concourse ignored unknown keys in an inline task config.
+  const unknown = supports(report.version, "taskConfigUnknownKeys") ? Object.keys(config).filter((k) => !TASK_CONFIG_KEYS.has(k)) : [];
   if (unknown.length > 0) report.error("unknown-fields", `${context}: unknown fields ${goStringSlice(unknown)}`, path, config, unknown[0]);
   if (text(config.platform) === "") report.error("invalid-task-config", `${context}: missing 'platform'`, path, config);
+  // v7's TaskConfig.Validate also required run.path (v7.11 `atc/task.go`).
+  if (!supports(report.version, "runPathOptional") && text(obj(config.run)?.path) === "") {
+    report.error("invalid-task-config", `${context}: missing path to executable to run`, [...path, "run"], obj(config.run) ?? config);
+  }
   arr(config.inputs).forEach((input, i) => {
     if (text(obj(input)?.name) === "") {
       report.error(
