@@ -52,14 +52,19 @@ export interface CliVars {
 
 /**
  * Reads the var flags and vars files. A malformed flag is a usage error and a missing vars
- * file an error naming it (both exit 2); problems inside a vars file are diagnostics.
+ * file an error naming it (both exit 2); problems inside a vars file are diagnostics. With
+ * `passThrough` (commands that hand the flags to fly), an unreadable vars file is left out:
+ * fly reads it and says what is wrong.
  */
-export function readVarFlags(command: string, values: VarFlagValues, io: Io): CliVars {
+export function readVarFlags(command: string, values: VarFlagValues, io: Io, passThrough = false): CliVars {
   const { sources, problems } = loadVarSources(varFlagsOf(values), (path) => io.readFile(resolve(io.cwd, path)));
   const diagnostics: Diagnostic[] = [];
   for (const p of problems) {
     if (p.code === "var-flag") throw new UsageError(`sdk ${command}: ${p.message}`);
-    if (p.message.startsWith("could not read")) throw new CliError(`sdk ${command}: ${p.message}`, ExitCode.usage);
+    if (p.message.startsWith("could not read")) {
+      if (passThrough) continue;
+      throw new CliError(`sdk ${command}: ${p.message}`, ExitCode.usage);
+    }
     diagnostics.push({
       code: p.code,
       severity: p.severity,

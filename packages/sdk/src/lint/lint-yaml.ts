@@ -146,16 +146,24 @@ export function lintYaml(source: string, options: LintYamlOptions = {}): LintRes
     return finish();
   }
   for (const f of collectFindings(decoded.config, version)) {
+    const filled = vars ? filledValue(f.target, f.key, state, vars.substituted) : undefined;
     // A secret a vars file put in is not a plaintext credential in the pipeline file.
-    if (f.code === "plaintext-credential" && vars && holdsVarValue(f.target, f.key, state, vars.substituted)) continue;
-    diagnostics.push(toDiagnostic(f, file, locate));
+    if (f.code === "plaintext-credential" && filled) continue;
+    const d = toDiagnostic(f, file, locate);
+    const fromVar = filled && vars ? varTypeDiagnostics(d, filled.offset, vars) : undefined;
+    diagnostics.push(fromVar ? fromVar.field : d);
   }
   return finish(decoded.config as unknown as PipelineConfig);
 }
 
-/** True when `target[key]` was filled in from a var. */
-function holdsVarValue(target: object | undefined, key: string | undefined, state: DecodeState, substituted: WeakSet<YNode>): boolean {
+/** The node of `target[key]` when a var filled it in. */
+function filledValue(
+  target: object | undefined,
+  key: string | undefined,
+  state: DecodeState,
+  substituted: WeakSet<YNode>,
+): YNode | undefined {
   const node = target ? state.nodes.get(target) : undefined;
   const e = node?.kind === "map" && key !== undefined ? entry(node, key) : undefined;
-  return e !== undefined && substituted.has(e.value);
+  return e !== undefined && substituted.has(e.value) ? e.value : undefined;
 }
