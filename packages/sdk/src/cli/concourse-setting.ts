@@ -4,13 +4,7 @@
  * directory, else the newest contrail models.
  */
 import { dirname, join } from "node:path";
-import {
-  type ConcourseVersion,
-  formatVersion,
-  LATEST_CONCOURSE,
-  OLDEST_CONCOURSE,
-  parseConcourseVersion,
-} from "../lint/concourse-version.ts";
+import { type ConcourseVersion, LATEST_CONCOURSE, OLDEST_CONCOURSE, parseConcourseVersion } from "../lint/concourse-version.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 
@@ -18,8 +12,12 @@ import type { Io } from "./io.ts";
 export const CONCOURSE_OPTION = { concourse: { type: "string" } } as const;
 
 /** Its help line. */
-export const CONCOURSE_HELP = `      --concourse VERSION     judge for this Concourse version (${formatVersion(OLDEST_CONCOURSE).slice(1)} to ${formatVersion(LATEST_CONCOURSE).slice(1)}; default: package.json
-                              "contrail": {"concourse": ...}, else the newest)`;
+export const CONCOURSE_HELP = `      --concourse VERSION     judge for this Concourse version, ${short(OLDEST_CONCOURSE)} to ${short(LATEST_CONCOURSE)} (default:
+                              package.json "contrail": {"concourse": ...}, else ${short(LATEST_CONCOURSE)})`;
+
+function short(v: { major: number; minor: number }): string {
+  return `${v.major}.${v.minor}`;
+}
 
 /** The version asked for, or undefined for the newest. */
 export function concourseVersion(command: string, flag: string | undefined, io: Io): ConcourseVersion | undefined {

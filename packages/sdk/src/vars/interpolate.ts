@@ -177,8 +177,3 @@ export function interpolateVars(root: YNode | undefined, sources: VarSources): I
   const out = root ? interpolator.node(root) : undefined;
   return { root: out, uses: interpolator.uses, problems: interpolator.problems, substituted: interpolator.substituted };
 }
-
-/** Every `((var))` a parsed pipeline uses, without filling any in (for the report). */
-export function collectVarUses(root: YNode | undefined): readonly VarUse[] {
-  return interpolateVars(root, { layers: [], files: [] }).uses;
-}
