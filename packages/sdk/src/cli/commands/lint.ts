@@ -2,7 +2,7 @@
  * `sdk lint`: checks pipeline files the way Concourse judges them (same stages, same
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { RULES } from "../../lint/codes.ts";
 import type { ConcourseVersion } from "../../lint/concourse-version.ts";
 import { formatGithub } from "../../lint/format/github.ts";
@@ -19,6 +19,7 @@ import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { renderWithVars } from "../render-vars.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
@@ -78,13 +79,19 @@ async function lintRendered(file: string, io: Io, settings: LintSettings, hasTyp
     if (!(error instanceof CliError) || hasTypeErrors) return [];
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
-  return loaded.flatMap(({ name, pipeline }) =>
-    renderPipeline(pipeline, { rules, concourse }).diagnostics.map((d) => ({
+  return loaded.flatMap(({ name, pipeline }) => {
+    const rendered = renderPipeline(pipeline, { rules, concourse });
+    // With var flags, also what the pipeline becomes once fly fills them in.
+    const withVars =
+      settings.vars && !hasErrors(rendered.diagnostics)
+        ? renderWithVars(rendered.config, settings.vars, { inline: false, format: "yaml", sourceFile: file, concourse }).diagnostics
+        : [];
+    return [...rendered.diagnostics, ...withVars].map((d) => ({
       ...d,
       file,
       message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,
-    })),
-  );
+    }));
+  });
 }
 
 /** `sdk lint FILE... [--format F] [--strict] [--rule CODE=LEVEL]...`. */
