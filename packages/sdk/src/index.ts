@@ -206,3 +206,5 @@ export {
   TimeSourceSchema,
   TimeVersionSchema,
 } from "./resources/time.ts";
+// fly's var flags and template pass (sdk lint -v/-y/-i/-l)
+export { interpolateConfig, interpolateVars, loadVarSources, type VarFlags, type VarSources } from "./vars/index.ts";

@@ -6,11 +6,13 @@
  * @see https://concourse-ci.org/setting-pipelines.html
  */
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { generatedHeader } from "../render/header.ts";
 import { renderPipeline } from "../render/render.ts";
 import { toYaml } from "../render/to-yaml.ts";
+import type { VarSources } from "../vars/sources.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
@@ -41,6 +43,10 @@ export interface RenderForFlyOptions {
   readonly force?: boolean | undefined;
   /** Also lint the rendered YAML. */
   readonly lint: boolean;
+  /** The Concourse version to check for (`--concourse`); the newest by default. */
+  readonly concourse?: ConcourseVersion | undefined;
+  /** The vars fly will be given: the rendered YAML is linted with them filled in. */
+  readonly vars?: VarSources | undefined;
 }
 
 /**
@@ -53,7 +59,7 @@ export async function renderForFly(command: string, file: string, io: Io, option
   const sourceFile = sourceName(io, file);
   return selected.map(({ name, pipeline }) => {
     const label = selected.length > 1 || loaded.length > 1 ? `${file} (${name})` : file;
-    const result = renderPipeline(pipeline, { format: "yaml", sourceFile });
+    const result = renderPipeline(pipeline, { format: "yaml", sourceFile, concourse: options.concourse });
     io.stderr(formatRenderDiagnostics(label, result.diagnostics));
     let failed = hasErrors(result.diagnostics);
     let text = result.text;
@@ -61,7 +67,11 @@ export async function renderForFly(command: string, file: string, io: Io, option
     if (failed && options.force) text = toYaml(result.config, { header: generatedHeader(sourceFile) });
     if (text !== "" && options.lint) {
       const seen = new Set(result.diagnostics.map((d) => `${d.code} ${d.path}`));
-      const lint = lintYaml(text, { file: `${label} (rendered YAML)` }).diagnostics.filter((d) => !seen.has(`${d.code} ${d.path}`));
+      const lint = lintYaml(text, {
+        file: `${label} (rendered YAML)`,
+        concourse: options.concourse,
+        vars: options.vars,
+      }).diagnostics.filter((d) => !seen.has(`${d.code} ${d.path}`));
       io.stderr(formatLintDiagnostics(lint));
       failed ||= hasErrors(lint);
       warnings += countWarnings(lint);

@@ -8,6 +8,8 @@ import type { Io } from "../cli/io.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/index.ts";
+import { interpolateConfig } from "../vars/config.ts";
+import type { VarSources } from "../vars/sources.ts";
 
 /** A pipeline to draw. */
 export interface GraphInput {
@@ -20,14 +22,17 @@ export interface GraphInput {
 
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
-/** Loads `file`; `pipeline` picks one of several exported pipelines. */
-export async function loadGraphInput(file: string, io: Io, pipeline?: string): Promise<GraphInput> {
+/**
+ * Loads `file`; `pipeline` picks one of several exported pipelines. With `vars` (fly's var
+ * flags), the pipeline is drawn as `fly set-pipeline` with those vars would send it.
+ */
+export async function loadGraphInput(file: string, io: Io, pipeline?: string, vars?: VarSources): Promise<GraphInput> {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   if (!io.exists(path)) throw new CliError(`sdk graph: no such file: ${shown}`, ExitCode.usage);
-  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline);
+  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline, vars);
   if (pipeline !== undefined) throw new CliError("sdk graph: --pipeline is for .ts files; a YAML file holds one pipeline", ExitCode.usage);
-  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown });
+  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown, vars });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!config) {
     const first = errors[0];
@@ -36,7 +41,7 @@ export async function loadGraphInput(file: string, io: Io, pipeline?: string): P
   return { config, title: basename(path).replace(/\.(ya?ml|json)$/, ""), errors: errors.length };
 }
 
-async function loadScript(file: string, io: Io, wanted?: string): Promise<GraphInput> {
+async function loadScript(file: string, io: Io, wanted?: string, vars?: VarSources): Promise<GraphInput> {
   const { loadPipelines } = await import("../cli/load-pipeline.ts");
   const loaded = await loadPipelines(file, io);
   const match = wanted === undefined ? loaded[0] : loaded.find((p) => p.name === wanted || p.exportName === wanted);
@@ -46,12 +51,15 @@ async function loadScript(file: string, io: Io, wanted?: string): Promise<GraphI
       ExitCode.usage,
     );
   }
-  const { config, diagnostics } = match.pipeline.synth();
+  const synth = match.pipeline.synth();
+  const filled = vars ? interpolateConfig(synth.config, vars) : undefined;
+  const config = filled?.config ?? synth.config;
+  const errors = synth.diagnostics.filter((d) => d.severity === "error").length + (filled?.problems.length ?? 0);
   const title = match.name === "default" ? basename(file).replace(SCRIPT, "") : match.name;
   return {
     config,
     title: title === "pipeline" ? basename(resolve(io.cwd, file, "..")) : title,
-    errors: diagnostics.filter((d) => d.severity === "error").length,
+    errors,
   };
 }
 

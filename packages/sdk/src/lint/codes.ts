@@ -6,7 +6,7 @@
 import { RESOURCE_CODES } from "../resources/codes.ts";
 
 /** Where a rule comes from. */
-export type RuleOrigin = "yaml" | "decode" | "validate" | "contrail" | "resource" | "render" | "typescript";
+export type RuleOrigin = "yaml" | "decode" | "validate" | "contrail" | "resource" | "render" | "typescript" | "vars";
 
 /** A rule's metadata. */
 export interface RuleInfo {
@@ -57,6 +57,8 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "unknown-resource": e("validate", "A get or put step uses a resource that does not exist."),
   "passed-job-no-resource": e("validate", "A `passed` job does not get or put the resource."),
   "passed-no-matching-job": e("validate", "A `passed` entry matches no job."),
+  "passed-unknown-job": e("validate", "A `passed` entry names no job (Concourse before v8.1, exact names)."),
+  "across-not-enabled": e("validate", "An across step on Concourse v7, whose web node needs `--enable-across-step`."),
   "unknown-prototype": e("validate", "A run step uses a prototype that does not exist."),
   "missing-file": e("validate", "A set_pipeline or load_var step has no `file:`."),
   "across-no-vars": e("validate", "An across step has no vars."),
@@ -78,6 +80,11 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "oci-build-privileged": w("contrail", "oci-build-task needs `privileged: true`."),
   "deprecated-aggregate": w("contrail", "The `aggregate` step was removed; use `in_parallel`."),
   "deprecated-docker-image": w("contrail", "The `docker-image` resource type is deprecated; use `registry-image`."),
+  "var-flag": e("vars", "A `-v`/`-y`/`-i` flag is malformed (no `=`, a bad name, bad YAML)."),
+  "vars-file": e("vars", "A `-l` vars file cannot be read, or is not a YAML mapping."),
+  "var-interpolation": e("vars", "fly cannot interpolate a given var (a map embedded in a string, a missing field)."),
+  "var-type": e("vars", "A var's value (at its line in the vars file) has the wrong type for the field it fills."),
+  "unsupplied-var": w("vars", "A `((source:var))` names a var source the pipeline does not declare: nothing can supply it."),
   templating: w("contrail", "The file is a template (ytt, spruce, legacy `{{x}}`) that must be rendered first."),
   typescript: e("typescript", "A type error in a TypeScript pipeline file."),
   // Checks of the builders' object references, made while rendering a pipeline.ts.

@@ -4,6 +4,7 @@
  * detection, and diagnostics with positions and paths.
  */
 import { type Diagnostic, formatPath } from "../diagnostics/diagnostic.ts";
+import { type ConcourseVersion, formatVersion, LATEST_CONCOURSE, supports } from "./concourse-version.ts";
 import type { DecodeState } from "./decode/context.ts";
 import { type Locator, makeLocator } from "./locate.ts";
 import { pathAtOffset } from "./node-path.ts";
@@ -19,7 +20,7 @@ export interface FrontEnd {
   /** The decode state whose node index the locator reads. */
   readonly state: DecodeState;
   readonly locator: Locator;
-  /** YAML-stage problems; when any, decoding must not run. */
+  /** YAML-stage problems; when any is an error, decoding must not run. */
   readonly diagnostics: Diagnostic[];
   /** Templating warnings, to append after the other stages. */
   readonly templating: Diagnostic[];
@@ -27,11 +28,14 @@ export interface FrontEnd {
   diag(code: string, severity: "error" | "warning", message: string, offset: number, path?: string, hint?: string): Diagnostic;
 }
 
-/** Reads `text` (named `file` on diagnostics). Never throws. */
-export function readYamlFile(text: string, file: string | undefined): FrontEnd {
+/**
+ * Reads `text` (named `file` on diagnostics) as Concourse `version` (the newest by default)
+ * would. Never throws.
+ */
+export function readYamlFile(text: string, file: string | undefined, version?: ConcourseVersion): FrontEnd {
   const parsed = parseYaml(text);
   const root = parsed.root?.kind === "map" ? parsed.root : undefined;
-  const state: DecodeState = { nodes: new WeakMap() };
+  const state: DecodeState = { nodes: new WeakMap(), version };
   const locator = makeLocator(parsed, state, root);
   const diag = (code: string, severity: "error" | "warning", message: string, offset: number, path = "", hint?: string): Diagnostic => ({
     code,
@@ -44,8 +48,14 @@ export function readYamlFile(text: string, file: string | undefined): FrontEnd {
     ...locator.at(offset),
     ...(hint !== undefined ? { hint } : {}),
   });
-  const diagnostics: Diagnostic[] = parsed.problems.map((p) => diag(p.code, "error", p.message, p.offset));
-  const first = parsed.problems.length === 0 ? parsed.nonFinite[0] : undefined;
+  // v7 fly had no duplicate-key pre-check: its go-yaml v2 pass kept the last value.
+  const dupesAllowed = !supports(version, "duplicateKeyPrecheck");
+  const diagnostics: Diagnostic[] = parsed.problems.map((p) =>
+    dupesAllowed && p.code === "yaml-duplicate-key"
+      ? diag(p.code, "warning", `${p.message}; Concourse ${formatVersion(version ?? LATEST_CONCOURSE)} keeps the last value`, p.offset)
+      : diag(p.code, "error", p.message, p.offset),
+  );
+  const first = diagnostics.some((d) => d.severity === "error") ? undefined : parsed.nonFinite[0];
   if (first) {
     const value = typeof first.value === "number" && Number.isNaN(first.value) ? "NaN" : Number(first.value) > 0 ? "+Inf" : "-Inf";
     diagnostics.push(

@@ -9,6 +9,7 @@ import type { PipelineConfig } from "../model/index.ts";
 import type { TaskFileSource } from "../task-file/source.ts";
 import type { RuleSettings } from "./codes.ts";
 import { type RuleContext, ruleContext } from "./rules/context.ts";
+import type { ConcourseVersion } from "./concourse-version.ts";
 import { runOwnRules } from "./rules/index.ts";
 import { applyRuleSettings } from "./settings.ts";
 import { validateConfig } from "./validate/index.ts";
@@ -28,11 +29,13 @@ export interface LintOptions {
    * checkout the pipeline sits in).
    */
   readonly taskFiles?: TaskFileSource | ((config: PipelineConfig) => TaskFileSource | undefined) | undefined;
+  /** The Concourse version whose verdict and messages to give; the newest by default. */
+  readonly concourse?: ConcourseVersion | undefined;
 }
 
 /** Runs the validate stage and contrail's rules; returns findings in emission order. */
-export function collectFindings(config: unknown, context: RuleContext = ruleContext()): Finding[] {
-  const report = new Report();
+export function collectFindings(config: unknown, context: RuleContext = ruleContext(), version?: ConcourseVersion): Finding[] {
+  const report = new Report(version);
   withWalkCache(() => {
     validateConfig(config, report);
     runOwnRules(config, report, context);
@@ -72,6 +75,6 @@ export function toDiagnostic(
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
 export function lintConfig(config: PipelineConfig, options: LintOptions = {}): Diagnostic[] {
-  const diagnostics = collectFindings(config, contextFor(config, options)).map((f) => toDiagnostic(f, options.file));
+  const diagnostics = collectFindings(config, contextFor(config, options), options.concourse).map((f) => toDiagnostic(f, options.file));
   return applyRuleSettings(diagnostics, options.rules);
 }

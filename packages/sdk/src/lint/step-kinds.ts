@@ -7,6 +7,8 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/steps.go
  */
 
+import { type ConcourseVersion, supports } from "./concourse-version.ts";
+
 /** The detector keys, in Concourse's `StepPrecedence` order. */
 export const STEP_PRECEDENCE = [
   "ensure",
@@ -89,14 +91,21 @@ export interface DetectedStep {
   readonly unknown: readonly string[];
 }
 
-/** Runs the detection on the keys of a plan item. */
-export function detectStep(keys: readonly string[]): DetectedStep {
+/**
+ * Runs the detection on the keys of a plan item. Before v8.3 `do` and `in_parallel` have no
+ * `tags`, so there it is an unknown field.
+ */
+export function detectStep(keys: readonly string[], version?: ConcourseVersion): DetectedStep {
   const remaining = new Set(keys);
   const wrappers: StepKey[] = [];
   let core: CoreKey | undefined;
+  const groupTags = supports(version, "groupTags");
   for (const key of STEP_PRECEDENCE) {
     if (!remaining.has(key)) continue;
-    for (const field of STEP_FIELDS[key]) remaining.delete(field);
+    for (const field of STEP_FIELDS[key]) {
+      if (field === "tags" && !groupTags && (key === "do" || key === "in_parallel")) continue;
+      remaining.delete(field);
+    }
     if (isCore(key)) {
       core = key;
       break;

@@ -2,9 +2,11 @@
  * Render: builders to config model to text. Pure: the same pipeline always gives the same
  * bytes, and nothing here touches the file system.
  */
+
 import type { Pipeline } from "../builders/pipeline.ts";
 import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
+import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { type LintOptions, lintConfig } from "../lint/lint-config.ts";
 import { PipelineConfig } from "../model/pipeline.ts";
 import type { TaskFileSource } from "../task-file/index.ts";
@@ -33,6 +35,8 @@ export interface RenderOptions {
   readonly taskFiles?: LintOptions["taskFiles"];
   /** How drift reports show where a declaration was written. @default as recorded */
   readonly showDeclaredIn?: (declaredIn: string) => string;
+  /** The Concourse version to check for, as `sdk lint --concourse`; the newest by default. */
+  readonly concourse?: ConcourseVersion | undefined;
 }
 
 /** What {@link renderPipeline} returns. */
@@ -65,7 +69,7 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     // Typed resources already checked their config while building; lint runs the same
     // rules on the config, so the same finding is kept once.
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
-    const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles };
+    const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles, concourse: options.concourse };
     for (const d of lintConfig(config, lintOptions)) {
       if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
     }

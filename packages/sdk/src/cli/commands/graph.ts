@@ -2,10 +2,13 @@
  * `sdk graph`: draws a pipeline the way Concourse's web UI does, before it is set.
  */
 import { extname, resolve } from "node:path";
+import { formatDiagnosticLine } from "../../diagnostics/diagnostic.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk graph [FILE] [-o OUT] [--format svg|html|dot|mermaid] [--group NAME] [--pipeline NAME]
+                 [-v NAME=STRING] [-y NAME=YAML] [-i NAME=YAML] [-l FILE]
 
 Draws the pipeline in FILE (a pipeline.ts, or a pipeline YAML/JSON file; default:
 pipeline.ts) as Concourse draws it: jobs in columns by their passed: chains, resources
@@ -20,6 +23,8 @@ Options:
   -g, --group NAME     only the jobs of this group and the resources they touch
                        (html: the tab shown first)
   -p, --pipeline NAME  the pipeline to draw when FILE exports several
+${VAR_FLAG_HELP}
+                              (the pipeline is drawn as fly would send it with these vars)
 
 Exit codes: 0 ok, 1 the pipeline cannot be drawn (or has no such group), 2 usage.
 `;
@@ -45,6 +50,7 @@ export const graphCommand: Command = {
       format: { type: "string", short: "f" },
       group: { type: "string", short: "g" },
       pipeline: { type: "string", short: "p" },
+      ...VAR_FLAG_OPTIONS,
     });
     if (positionals.length > 1) throw new UsageError(`sdk graph: one file at a time (got ${positionals.length})`);
     const { GRAPH_FORMATS, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
@@ -53,7 +59,9 @@ export const graphCommand: Command = {
       throw new UsageError(`sdk graph: --format must be one of ${GRAPH_FORMATS.join(", ")}, not '${format}'`);
     }
     const { loadGraphInput } = await import("../../graph/load.ts");
-    const input = await loadGraphInput(positionals[0] ?? "pipeline.ts", io, values.pipeline);
+    const vars = hasVarFlags(values) ? readVarFlags("graph", values, io) : undefined;
+    for (const d of vars?.diagnostics ?? []) io.stderr(`${formatDiagnosticLine(d)}\n`);
+    const input = await loadGraphInput(positionals[0] ?? "pipeline.ts", io, values.pipeline, vars?.sources);
     if (input.errors > 0) {
       io.stderr(`sdk graph: warning: the pipeline has ${input.errors} error(s); drawn all the same (see 'sdk lint')\n`);
     }

@@ -2,9 +2,9 @@
  * `sdk lint`: checks pipeline files the way Concourse judges them (same stages, same
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { RuleSettings } from "../../lint/codes.ts";
+import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { RULES } from "../../lint/codes.ts";
+import type { ConcourseVersion } from "../../lint/concourse-version.ts";
 import { formatGithub } from "../../lint/format/github.ts";
 import { formatJson } from "../../lint/format/json.ts";
 import { formatSarif } from "../../lint/format/sarif.ts";
@@ -13,12 +13,17 @@ import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
 import { lintTaskFile, looksLikeTaskConfig } from "../../task-file/index.ts";
+import { formatVarsReport } from "../../vars/report.ts";
+import type { VarSources } from "../../vars/sources.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { renderWithVars } from "../render-vars.ts";
 import { TaskFileSession } from "../task-file-session.ts";
+import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -36,27 +41,35 @@ function parseRules(values: readonly string[]): Record<string, "off" | "warning"
   return rules;
 }
 
-async function lintFile(
-  file: string,
-  io: Io,
-  rules: Record<string, "off" | "warning" | "error">,
-  sources: Map<string, string>,
-  taskFiles: TaskFileSession,
-): Promise<Diagnostic[]> {
+/** What every file is linted with, besides its name. */
+interface LintSettings {
+  readonly rules: Record<string, "off" | "warning" | "error">;
+  readonly concourse: ConcourseVersion | undefined;
+  /** The given vars, when any var flag or --vars-report was given. */
+  readonly vars: VarSources | undefined;
+  /** Vars reports, one per YAML file. */
+  readonly reports: string[];
+  /** The task files of this run (`--artifact`, and the obvious mappings), each read once. */
+  readonly taskFiles: TaskFileSession;
+}
+
+async function lintFile(file: string, io: Io, settings: LintSettings, sources: Map<string, string>): Promise<Diagnostic[]> {
+  const { rules, concourse } = settings;
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds: the builders' checks and every lint rule.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
     sources.set(file, io.readFile(file));
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0, taskFiles))], rules);
+    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, settings, typeErrors.length > 0))], rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
   // A task config file (ci/tasks/*.yml) is judged as a build loading it would judge it.
   if (looksLikeTaskConfig(text)) return [...lintTaskFile(text, { file, rules }).diagnostics];
-  const result = lintYaml(text, { file, rules, taskFiles: taskFiles.forPipeline(file) });
-  taskFiles.count(result.fileTasks);
+  const result = lintYaml(text, { file, rules, concourse, vars: settings.vars, taskFiles: settings.taskFiles.forPipeline(file) });
+  settings.taskFiles.count(result.fileTasks);
+  if (result.varsReport) settings.reports.push(formatVarsReport(file, result.varsReport));
   return result.diagnostics;
 }
 
@@ -65,13 +78,8 @@ async function lintFile(
  * against the file. A file that cannot be loaded is one diagnostic (unless type errors
  * already explain it).
  */
-async function lintRendered(
-  file: string,
-  io: Io,
-  rules: RuleSettings,
-  hasTypeErrors: boolean,
-  taskFiles: TaskFileSession,
-): Promise<Diagnostic[]> {
+async function lintRendered(file: string, io: Io, settings: LintSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+  const { rules, concourse } = settings;
   let loaded: LoadedPipeline[];
   try {
     loaded = await loadPipelines(file, io);
@@ -79,23 +87,19 @@ async function lintRendered(
     if (!(error instanceof CliError) || hasTypeErrors) return [];
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
-  return loaded.flatMap(({ name, pipeline }) =>
-    renderPipeline(pipeline, { rules, taskFiles: taskFiles.forPipeline(file) }).diagnostics.map((d) => ({
+  return loaded.flatMap(({ name, pipeline }) => {
+    const rendered = renderPipeline(pipeline, { rules, concourse, taskFiles: settings.taskFiles.forPipeline(file) });
+    // With var flags, also what the pipeline becomes once fly fills them in.
+    const withVars =
+      settings.vars && !hasErrors(rendered.diagnostics)
+        ? renderWithVars(rendered.config, settings.vars, { inline: false, format: "yaml", sourceFile: file, concourse }).diagnostics
+        : [];
+    return [...rendered.diagnostics, ...withVars].map((d) => ({
       ...d,
       file: d.file ?? file,
       message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,
-    })),
-  );
-}
-
-/**
- * `--format json` when file tasks are involved: the diagnostics, the artifact mappings in
- * effect and the file-task counts. Without file tasks, the plain array of before.
- */
-function formatJsonWithFileTasks(diagnostics: readonly Diagnostic[], taskFiles: TaskFileSession): string {
-  const rows = JSON.parse(formatJson(diagnostics)) as unknown[];
-  const artifacts = taskFiles.mappings.map((m) => ({ file: m.file, artifact: m.artifact, folder: m.folder, auto: m.auto ?? null }));
-  return `${JSON.stringify({ diagnostics: rows, artifacts, fileTasks: { ...taskFiles.stats } }, null, 2)}\n`;
+    }));
+  });
 }
 
 /** `sdk lint FILE... [--format F] [--strict] [--rule CODE=LEVEL]...`. */
@@ -103,6 +107,7 @@ export const lintCommand: Command = {
   name: "lint",
   summary: "Check pipelines the way Concourse does, and more",
   usage: `Usage: sdk lint FILE... [--format text|json|github|sarif] [--strict] [--rule CODE=off|warning|error]...
+                [--artifact NAME=DIR]... [-v NAME=STRING] [-y NAME=YAML] [-i NAME=YAML] [-l FILE] [--vars-report] [--concourse VERSION]
 
 Checks pipeline YAML (or JSON) files in the three stages Concourse runs: YAML (YAML 1.1,
 duplicate keys), decoding into its config structs, and validation, with Concourse's own
@@ -116,6 +121,15 @@ Options:
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
 ${ARTIFACT_USAGE}
+${VAR_FLAG_HELP}
+      --vars-report           list the vars each file needs, who supplies them (the
+                              given vars, var_sources, the credential manager) and the
+                              given vars it never uses
+${CONCOURSE_HELP}
+
+With var flags, the file is judged as fly set-pipeline with the same flags would send
+it: the vars are filled in first (whole values typed, keys too; the others are left for
+the credential manager), and problems still point at the file's own lines. See docs/vars.md.
 
 File tasks (file: NAME/path.yml) are followed into their task files when the artifact NAME
 is mapped to a folder: with --artifact, or without one when the pipeline sits in a git
@@ -134,17 +148,24 @@ Rules: docs/lint-rules.md
       strict: { type: "boolean", default: false },
       rule: { type: "string", multiple: true, default: [] },
       ...ARTIFACT_FLAG,
+      ...VAR_FLAG_OPTIONS,
+      ...CONCOURSE_OPTION,
+      "vars-report": { type: "boolean", default: false },
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
     const rules = parseRules(values.rule ?? []);
+    const concourse = concourseVersion("lint", values.concourse, io);
+    const cliVars = values["vars-report"] || hasVarFlags(values) ? readVarFlags("lint", values, io) : undefined;
     const taskFiles = new TaskFileSession(io, parseArtifactFlags("lint", values.artifact, io), rules);
+    const settings: LintSettings = { rules, concourse, vars: cliVars?.sources, reports: [], taskFiles };
     const sources = new Map<string, string>();
-    const diagnostics: Diagnostic[] = [];
+    for (const f of cliVars?.sources.files ?? []) sources.set(f.path, f.text);
+    const diagnostics: Diagnostic[] = [...(cliVars?.diagnostics ?? [])];
     for (const file of positionals) {
       try {
-        diagnostics.push(...(await lintFile(file, io, rules, sources, taskFiles)));
+        diagnostics.push(...(await lintFile(file, io, settings, sources)));
       } catch (error) {
         if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -154,12 +175,19 @@ Rules: docs/lint-rules.md
       }
     }
     for (const [path, text] of taskFiles.texts()) if (!sources.has(path)) sources.set(path, text);
-    const fileTasks = taskFiles.stats.resolved + taskFiles.stats.unchecked > 0 || taskFiles.mappings.length > 0;
-    if (format !== "json") io.stderr(taskFiles.autoMappingLines("lint"));
-    if (format === "json") io.stdout(fileTasks ? formatJsonWithFileTasks(diagnostics, taskFiles) : formatJson(diagnostics));
+    io.stderr(taskFiles.autoMappingLines("lint"));
+    // Machine-readable output keeps one shape; what the summary line says goes to stderr.
+    const unchecked = format === "text" ? undefined : taskFiles.uncheckedNote();
+    if (unchecked) io.stderr(`sdk lint: ${unchecked}\n`);
+    if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));
     else io.stdout(formatText(diagnostics, sources, positionals.length, taskFiles.uncheckedNote()));
+    if (values["vars-report"]) {
+      // With a machine-readable format on stdout, the report goes to stderr.
+      const print = format === "text" ? io.stdout : io.stderr;
+      for (const report of settings.reports) print(`\n${report}`);
+    }
     const failing = diagnostics.some((d) => d.severity === "error" || (values.strict && d.severity === "warning"));
     return failing ? ExitCode.problems : ExitCode.ok;
   },

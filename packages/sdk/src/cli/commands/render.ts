@@ -4,18 +4,22 @@
 
 import { join, relative, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { hasErrors } from "../../diagnostics/diagnostic.ts";
+import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
 import { pipelineTaskFiles } from "../pipeline-artifacts.ts";
+import { renderWithVars } from "../render-vars.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
+import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk render [FILE] [-o OUT] [--check] [--format yaml|json] [--pipeline NAME] [--artifact NAME=DIR]...
+                  [-v NAME=STRING] [-y NAME=YAML] [-i NAME=YAML] [-l FILE] [--vars-inline] [--concourse VERSION]
 
 Renders the pipeline exported by FILE (default: pipeline.ts) to Concourse YAML.
 Problems are checked first: errors stop the render, warnings are printed to stderr.
@@ -29,6 +33,11 @@ Options:
       --format FORMAT  yaml (default) or json
   -p, --pipeline NAME  the pipeline to render when FILE exports several
 ${ARTIFACT_USAGE}; adds to the Pipeline's \`artifacts\`
+${VAR_FLAG_HELP}
+      --vars-inline           put the vars' values into the output (defineVars and
+                              pipelineVar references); without it the output keeps its
+                              ((vars)) and the vars are only checked, as fly would fill them
+${CONCOURSE_HELP}
 
 Exit codes: 0 ok, 1 problems in the pipeline (or --check found a difference), 2 usage.
 `;
@@ -45,6 +54,9 @@ export const renderCommand: Command = {
       format: { type: "string" },
       pipeline: { type: "string", short: "p" },
       ...ARTIFACT_FLAG,
+      ...VAR_FLAG_OPTIONS,
+      "vars-inline": { type: "boolean" },
+      ...CONCOURSE_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk render: one file at a time (got ${positionals.length})`);
     const format = (values.format ?? "yaml") as RenderFormat;
@@ -52,6 +64,11 @@ export const renderCommand: Command = {
     if (values.check && !values.output) throw new UsageError("sdk render: --check needs -o OUT, the committed file to compare with");
     const file = positionals[0] ?? "pipeline.ts";
     const artifactFlags = parseArtifactFlags("render", values.artifact, io);
+    const concourse = concourseVersion("render", values.concourse, io);
+    if (values["vars-inline"] && !hasVarFlags(values)) throw new UsageError("sdk render: --vars-inline needs vars: give -v, -y, -i or -l");
+    const vars = hasVarFlags(values) ? readVarFlags("render", values, io) : undefined;
+    for (const d of vars?.diagnostics ?? []) io.stderr(`${formatDiagnosticLine(d)}\n`);
+    if (vars?.diagnostics.some((d) => d.severity === "error")) return ExitCode.problems;
 
     const loaded = await loadPipelines(file, io);
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
@@ -59,9 +76,11 @@ export const renderCommand: Command = {
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
       const taskFiles = pipelineTaskFiles(io, file, pipeline, artifactFlags);
+      const sourceFile = sourceName(io, file);
       const result = renderPipeline(pipeline, {
         format,
-        sourceFile: sourceName(io, file),
+        sourceFile,
+        concourse,
         ...(taskFiles ? { taskFiles, showDeclaredIn: (at: string) => relative(io.cwd, at) || at } : {}),
       });
       const label = many ? `${file} (${name})` : file;
@@ -70,15 +89,30 @@ export const renderCommand: Command = {
         status = ExitCode.problems;
         continue;
       }
+      let text = result.text;
+      if (vars) {
+        const withVars = renderWithVars(result.config, vars.sources, {
+          inline: values["vars-inline"] ?? false,
+          format,
+          sourceFile,
+          concourse,
+        });
+        io.stderr(formatRenderDiagnostics(label, withVars.diagnostics));
+        if (hasErrors(withVars.diagnostics)) {
+          status = ExitCode.problems;
+          continue;
+        }
+        text = withVars.inlined ?? text;
+      }
       const out =
         values.output === undefined
           ? undefined
           : many
             ? join(values.output, `${name}.${format === "json" ? "json" : "yml"}`)
             : values.output;
-      if (out === undefined) io.stdout(result.text);
-      else if (values.check) status = Math.max(status, check(io, out, result.text));
-      else io.writeFile(resolve(io.cwd, out), result.text);
+      if (out === undefined) io.stdout(text);
+      else if (values.check) status = Math.max(status, check(io, out, text));
+      else io.writeFile(resolve(io.cwd, out), text);
     }
     return status;
   },

@@ -8,6 +8,8 @@ import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import { exitCodeOf, FlyArgs, reportInterrupt, requireFly, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
+import { concourseVersionOrFly } from "../fly-version.ts";
+import { hasVarFlags, readVarFlags, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk set -t TARGET -p NAME [FILE] [options]
        sdk set -t TARGET --all [FILE] [options]
@@ -28,14 +30,18 @@ Options:
   -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
   -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
   -i, --instance-var NAME=YAML  an instance var, passed to fly (repeatable)
+      --concourse VERSION|fly check for this Concourse version; 'fly' asks fly --version
+                              (the server's version once fly is synced); default: package.json
+                              "contrail": {"concourse": ...}, else the newest
       --team TEAM             set the pipeline in another team
       --check-creds           ask Concourse to check that credentials resolve
   -d, --dry-run               show the changes without applying them
       --force                 set the pipeline even when render or lint finds errors
       --fly PATH              the fly executable (default: $FLY, then fly on PATH)
 
-Var values are given to fly on its command line only; contrail neither writes nor prints
-them. Exit codes: fly's own; 1 problems in the pipeline; 2 usage or fly not found.
+The vars are also filled into the check that runs before fly (as fly will fill them),
+so a var of the wrong type is caught here. Var values are given to fly on its command
+line only; contrail neither writes nor prints them. Exit codes: fly's own; 1 problems in the pipeline; 2 usage or fly not found.
 See https://concourse-ci.org/setting-pipelines.html
 `;
 
@@ -54,10 +60,8 @@ export const setCommand: Command = {
       name: { type: "string", short: "p" },
       pipeline: { type: "string" },
       all: { type: "boolean" },
-      var: { type: "string", short: "v", multiple: true },
-      "yaml-var": { type: "string", short: "y", multiple: true },
-      "load-vars-from": { type: "string", short: "l", multiple: true },
-      "instance-var": { type: "string", short: "i", multiple: true },
+      ...VAR_FLAG_OPTIONS,
+      concourse: { type: "string" },
       team: { type: "string" },
       "check-creds": { type: "boolean" },
       "dry-run": { type: "boolean", short: "d" },
@@ -72,17 +76,20 @@ export const setCommand: Command = {
     if (values.all && values.pipeline !== undefined) throw new UsageError("sdk set: --pipeline and --all do not go together");
     if (!values.all && values.name === undefined)
       throw new UsageError("sdk set: -p NAME is required (the pipeline's name in Concourse), or --all");
-    for (const [flag, list] of [
-      ["-v", values.var],
-      ["-y", values["yaml-var"]],
-      ["-i", values["instance-var"]],
-    ] as const) {
-      for (const v of list ?? []) if (!v.includes("=")) throw new UsageError(`sdk set: ${flag} takes NAME=VALUE (got a value without '=')`);
-    }
+    // The same reading of the vars as fly's, so that the pipeline is checked as fly will send it.
+    const vars = readVarFlags("set", values, io, true);
     const file = positionals[0] ?? "pipeline.ts";
     const target = values.target;
     const fly = requireFly(io, "set", values.fly);
-    const rendered = await renderForFly("set", file, io, { pipeline: values.pipeline, all: values.all, force: values.force, lint: true });
+    const concourse = await concourseVersionOrFly("set", values.concourse, io, () => fly);
+    const rendered = await renderForFly("set", file, io, {
+      pipeline: values.pipeline,
+      all: values.all,
+      force: values.force,
+      lint: true,
+      concourse,
+      vars: hasVarFlags(values) ? vars.sources : undefined,
+    });
     refuseOnErrors(io, "set", file, rendered, values.force);
 
     return withInterrupts(async (interrupts, run) => {

@@ -7,8 +7,10 @@
  */
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
-import { exitCodeOf, FlyArgs, findFly, reportInterrupt, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
+import { exitCodeOf, FlyArgs, findFly, reportInterrupt, requireFly, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
 import { type RenderedForFly, renderForFly } from "../fly-render.ts";
+import { concourseVersionOrFly } from "../fly-version.ts";
+import { hasVarFlags, readVarFlags, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk validate [FILE] [--strict] [--pipeline NAME] [options]
 
@@ -23,6 +25,7 @@ Options:
   -v, --var NAME=VALUE        a string var, passed to fly (repeatable)
   -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
   -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
+      --concourse VERSION|fly check for this Concourse version ('fly': fly --version)
       --fly PATH              the fly executable (default: $FLY, then fly on PATH)
 
 Exit codes: 0 valid; 1 invalid (or fly's own code); 2 usage, or --fly not found.
@@ -42,15 +45,24 @@ export const validateCommand: Command = {
     const { values, positionals } = parseCommandArgs("validate", args, {
       strict: { type: "boolean", short: "s" },
       pipeline: { type: "string" },
-      var: { type: "string", short: "v", multiple: true },
-      "yaml-var": { type: "string", short: "y", multiple: true },
-      "load-vars-from": { type: "string", short: "l", multiple: true },
+      var: VAR_FLAG_OPTIONS.var,
+      "yaml-var": VAR_FLAG_OPTIONS["yaml-var"],
+      "load-vars-from": VAR_FLAG_OPTIONS["load-vars-from"],
+      concourse: { type: "string" },
       fly: { type: "string" },
     });
     if (positionals.length > 1) throw new UsageError(`sdk validate: one file at a time (got ${positionals.length})`);
     const file = positionals[0] ?? "pipeline.ts";
     const fly = findFly(io, values.fly);
-    const rendered = await renderForFly("validate", file, io, { pipeline: values.pipeline, all: true, lint: fly === undefined });
+    const vars = readVarFlags("validate", values, io, true);
+    const concourse = await concourseVersionOrFly("validate", values.concourse, io, () => requireFly(io, "validate", values.fly));
+    const rendered = await renderForFly("validate", file, io, {
+      pipeline: values.pipeline,
+      all: true,
+      lint: fly === undefined,
+      concourse,
+      vars: hasVarFlags(values) ? vars.sources : undefined,
+    });
 
     if (fly === undefined) return validateWithLint(io, rendered, values.strict ?? false);
     return withInterrupts(async (interrupts, run) => {

@@ -3,6 +3,7 @@
  * where it is in Go's terms (for `Go struct field X.a.b` messages), and the map from decoded
  * values back to YAML nodes (for positions).
  */
+import { type ConcourseVersion, type Feature, supports } from "../concourse-version.ts";
 import type { YMap, YNode, YSeq } from "../ynode.ts";
 
 /** The prefix the server puts before decode errors. */
@@ -42,6 +43,25 @@ export type NodeIndex = WeakMap<object, YMap | YSeq>;
 export interface DecodeState {
   /** Decoded values to nodes. */
   readonly nodes: NodeIndex;
+  /** The Concourse version decoding for; undefined for the newest. */
+  readonly version?: ConcourseVersion | undefined;
+}
+
+/** Fields that older Concourse versions do not have, by `GoStruct.field`. */
+const FIELDS_SINCE: Readonly<Record<string, Feature>> = {
+  "Config.user_data": "userData",
+  "JobConfig.disable_reruns": "disableReruns",
+  "JobConfig.tags": "groupTags",
+  "DoStep.tags": "groupTags",
+  "InParallelStep.tags": "groupTags",
+  "TaskCacheConfig.ttl": "cacheTtl",
+  "TaskStep.hermetic": "hermetic",
+};
+
+/** True when the version decoded for has the field (an unknown field otherwise). */
+export function hasField(state: DecodeState, goStruct: string, field: string): boolean {
+  const feature = FIELDS_SINCE[`${goStruct}.${field}`];
+  return feature === undefined || supports(state.version, feature);
 }
 
 /** Records that `value` was decoded from `node`, and returns it. */

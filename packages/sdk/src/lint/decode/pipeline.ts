@@ -8,7 +8,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/job_config.go
  */
 import type { YMap } from "../ynode.ts";
-import { DecodeFailure, type DecodeState, type GoWhere, link, put } from "./context.ts";
+import { DecodeFailure, type DecodeState, type GoWhere, hasField, link, put } from "./context.ts";
 import { checkEvery } from "./custom.ts";
 import { anything, bool, dict, type FieldDecoder, freeMap, int, list, str } from "./fields.ts";
 import { step } from "./step.ts";
@@ -153,7 +153,8 @@ export function decodePipeline(root: YMap | undefined, state: DecodeState): Deco
   if (root) state.nodes.set(config, root);
   const lower = new Map(Object.keys(TOP).map((k) => [k, k]));
   for (const e of root?.entries ?? []) {
-    const key = lower.get(e.key.toLowerCase());
+    const known = lower.get(e.key.toLowerCase());
+    const key = known !== undefined && hasField(state, "Config", known) ? known : undefined;
     const decode = key === undefined ? undefined : TOP[key];
     if (key === undefined || decode === undefined) {
       problems.push({ kind: "unknown-top-level-key", message: e.key, offset: e.keyOffset });

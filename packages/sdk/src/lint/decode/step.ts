@@ -9,7 +9,7 @@ import { goValue } from "../../go/format.ts";
 import { AGGREGATE_HINT } from "../rules/deprecated.ts";
 import { isCore, STEP_FIELDS, STEP_PRECEDENCE, type StepKey } from "../step-kinds.ts";
 import { jsonKind, type YEntry, type YNode } from "../ynode.ts";
-import { DecodeFailure, type GoWhere, link, put } from "./context.ts";
+import { DecodeFailure, type GoWhere, hasField, link, put } from "./context.ts";
 import { containerLimits, getVersion, maxInFlight, putInputs } from "./custom.ts";
 import { anything, bool, dict, type FieldDecoder, freeMap, int, list, str, toJs } from "./fields.ts";
 import { struct } from "./struct.ts";
@@ -124,7 +124,7 @@ export function decodeStep(node: YNode, state: Parameters<FieldDecoder>[2]): Rec
     for (const field of STEP_FIELDS[key]) {
       const e = remaining.get(field);
       const decode = type.fields[field];
-      if (!e || !decode) continue;
+      if (!e || !decode || !hasField(state, type.goName, field)) continue;
       const where: GoWhere = { struct: type.goName, path: field };
       try {
         decoded.set(field, decode(e.value, where, state));

@@ -5,7 +5,7 @@
  */
 import { goQuote } from "../../go/format.ts";
 import { jsonKind } from "../ynode.ts";
-import { DecodeFailure, link, put, sub, typeError } from "./context.ts";
+import { DecodeFailure, hasField, link, put, sub, typeError } from "./context.ts";
 import { type FieldDecoder, toJs } from "./fields.ts";
 
 /** How one Go struct decodes. */
@@ -29,7 +29,8 @@ export function struct(spec: StructSpec): FieldDecoder {
     if (node.kind !== "map") throw typeError(jsonKind(node), where, spec.goType, node.offset);
     const out: Record<string, unknown> = {};
     for (const e of node.entries) {
-      const name = Object.hasOwn(spec.fields, e.key) ? e.key : lower.get(e.key.toLowerCase());
+      const known = Object.hasOwn(spec.fields, e.key) ? e.key : lower.get(e.key.toLowerCase());
+      const name = known !== undefined && hasField(state, spec.goName, known) ? known : undefined;
       const decode = name === undefined ? undefined : spec.fields[name];
       if (name === undefined || decode === undefined) {
         if (spec.strict) throw new DecodeFailure(`json: unknown field ${goQuote(e.key)}`, e.keyOffset);

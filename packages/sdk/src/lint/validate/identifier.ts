@@ -6,6 +6,8 @@
  * @see https://concourse-ci.org/config-basics.html#schema.identifier
  */
 
+import { type ConcourseVersion, supports } from "../concourse-version.ts";
+
 const VALID = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9][\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9\-_.]*$/u;
 const VALID_START = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9]/u;
 const INVALID_CHAR = /[^\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9\-_.]/u;
@@ -19,11 +21,24 @@ export interface IdentifierResult {
   readonly warning?: string;
 }
 
-/** Checks `name` in the context `context` (`jobs.build`, `groups[0]`...). */
-export function validateIdentifier(name: string, context: string): IdentifierResult {
+/** Before v7.14 an identifier had to start with a letter (v7.11 `atc/configwarning.go`). */
+const VALID_V7 = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}][\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9\-_.]*$/u;
+const STARTS_WITH_LETTER = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u;
+
+/**
+ * Checks `name` in the context `context` (`jobs.build`, `groups[0]`...), with the rule of
+ * `version` (the newest when undefined).
+ */
+export function validateIdentifier(name: string, context: string, version?: ConcourseVersion): IdentifierResult {
   if (name === "") return { error: `${context}: identifier cannot be an empty string` };
   let reason: string | undefined;
-  if (JUST_NUMBERS.test(name)) reason = "cannot be just numbers";
+  if (!supports(version, "identifierLeadingDigit")) {
+    if (!VALID_V7.test(name)) {
+      reason = !STARTS_WITH_LETTER.test(name)
+        ? "must start with a lowercase letter"
+        : `illegal character '${INVALID_CHAR.exec(name.slice(1))?.[0] ?? ""}'`;
+    }
+  } else if (JUST_NUMBERS.test(name)) reason = "cannot be just numbers";
   else if (!VALID.test(name)) {
     if (!VALID_START.test(name)) reason = "must start with a lowercase letter or a number";
     else reason = `illegal character '${INVALID_CHAR.exec(name)?.[0] ?? ""}'`;

@@ -4,6 +4,8 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
+
+import { supports } from "../concourse-version.ts";
 import { arr, num, type Obj, obj, text } from "../values.ts";
 import { jobResources } from "../walk.ts";
 import { itemContext, reportIdentifier } from "./names.ts";
@@ -46,7 +48,7 @@ export function validateJobs(config: Obj, report: Report, index: PipelineIndex):
     else if (name !== "") names.set(name, i);
     if (name === "") report.error("missing-name", `${context} has no name`, path, job);
     const retain = num(job.build_logs_to_retain);
-    if (retain !== 0) {
+    if (retain !== 0 && supports(report.version, "buildLogsDeprecation")) {
       report.warning(
         "deprecated-build-logs-to-retain",
         `${context}.build_logs_to_retain is deprecated. Use build_log_retention instead.`,

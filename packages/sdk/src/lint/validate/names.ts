@@ -16,7 +16,7 @@ export function reportIdentifier(
   target: object,
   key: string,
 ): void {
-  const result = validateIdentifier(name, context);
+  const result = validateIdentifier(name, context, report.version);
   if (result.error) report.error("empty-identifier", result.error, path, target, key);
   if (result.warning) report.warning("invalid-identifier", result.warning, path, target, key, IDENTIFIER_HINT);
 }

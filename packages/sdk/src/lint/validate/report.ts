@@ -4,6 +4,7 @@
  * a line and column.
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
+import type { ConcourseVersion } from "../concourse-version.ts";
 
 /** One finding. */
 export interface Finding {
@@ -33,6 +34,12 @@ export interface FileLocation {
 /** Collects findings in emission order. */
 export class Report {
   readonly findings: Finding[] = [];
+  /** The Concourse version judged for; undefined for the newest. */
+  readonly version: ConcourseVersion | undefined;
+
+  constructor(version?: ConcourseVersion) {
+    this.version = version;
+  }
 
   /** Adds an error. */
   error(code: string, message: string, path: readonly PathSegment[], target?: object, key?: string, hint?: string): void {

@@ -7,6 +7,7 @@
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import { parseGoDuration } from "../../go/duration.ts";
+import { supports } from "../concourse-version.ts";
 import { AGGREGATE_HINT } from "../rules/deprecated.ts";
 import { type CoreKey, detectStep, HOOKS, type StepKey } from "../step-kinds.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
@@ -76,7 +77,7 @@ export class StepValidator {
   }
 
   private identifier(name: string, target: Obj, key: string, asError = false): void {
-    const result = validateIdentifier(name, this.context);
+    const result = validateIdentifier(name, this.context, this.report.version);
     if (result.error) this.error("empty-identifier", result.error, target, key, [key]);
     if (result.warning) {
       if (asError) this.report.error("invalid-identifier", result.warning, [...this.path, key], target, key, IDENTIFIER_HINT);
@@ -92,7 +93,7 @@ export class StepValidator {
       return;
     }
     const keys = Object.keys(step);
-    const detected = detectStep(keys);
+    const detected = detectStep(keys, this.report.version);
     if (!detected.core) {
       const matched = detected.wrappers.length > 0;
       const hint = "aggregate" in step ? AGGREGATE_HINT : undefined;
@@ -152,6 +153,17 @@ export class StepValidator {
 
   private visitAcross(step: Obj, inner: () => void): void {
     this.within(".across", [], () => {
+      if (!supports(this.report.version, "acrossAlwaysOn")) {
+        // v7's StepValidator.VisitAcross, unless the web node runs with --enable-across-step.
+        this.error(
+          "across-not-enabled",
+          "the across step must be explicitly opted-in to using the `--enable-across-step` flag",
+          step,
+          "across",
+          ["across"],
+          "start the Concourse v7 web node with --enable-across-step (CONCOURSE_ENABLE_ACROSS_STEP=true), or upgrade to v8",
+        );
+      }
       const vars = arr(step.across);
       if (vars.length === 0) this.error("across-no-vars", "no vars specified", step, "across", ["across"]);
       this.scopes.push(new Set());
@@ -265,8 +277,17 @@ export class StepValidator {
       const passed = arr(step.passed);
       if (passed.length === 0) return;
       this.within(".passed", ["passed"], () => {
+        // v7 and v8.0 take exact job names (`unknown job '%s'`); globs came in v8.1.
+        const globs = supports(this.report.version, "passedGlobs");
         for (const p of passed) {
           const pattern = text(p);
+          if (!globs) {
+            if (!this.index.jobs.includes(pattern)) this.error("passed-unknown-job", `unknown job '${pattern}'`, step, "passed");
+            else if (!this.index.interactions.get(pattern)?.has(resource)) {
+              this.error("passed-job-no-resource", `job '${pattern}' does not interact with resource '${resource}'`, step, "passed");
+            }
+            continue;
+          }
           const matched = goPathMatches(pattern, this.index.jobs);
           for (const job of matched) {
             if (!this.index.interactions.get(job)?.has(resource)) {

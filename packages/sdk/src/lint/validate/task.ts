@@ -6,6 +6,7 @@
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import { TASK_CONFIG_FIELDS } from "../decode/task-config.ts";
+import { type ConcourseVersion, supports } from "../concourse-version.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import type { Report } from "./report.ts";
 
@@ -31,9 +32,13 @@ export function unknownTaskConfigKeys(config: Obj): string[] {
  * `TaskConfig.Validate`: the platform, and a name on every input and output. Shared by
  * inline configs (checked when the pipeline is set) and task files (when a build loads them).
  */
-export function taskConfigProblems(config: Obj): TaskConfigProblem[] {
+export function taskConfigProblems(config: Obj, version?: ConcourseVersion): TaskConfigProblem[] {
   const out: TaskConfigProblem[] = [];
   if (text(config.platform) === "") out.push({ code: "invalid-task-config", message: "missing 'platform'", path: [], target: config });
+  // v7's TaskConfig.Validate also required run.path (v7.11 `atc/task.go`).
+  if (!supports(version, "runPathOptional") && text(obj(config.run)?.path) === "") {
+    out.push({ code: "invalid-task-config", message: "missing path to executable to run", path: ["run"], target: obj(config.run) ?? config });
+  }
   for (const kind of ["input", "output"] as const) {
     arr(config[`${kind}s`]).forEach((item, i) => {
       if (text(obj(item)?.name) === "") {
@@ -86,7 +91,8 @@ export function validateTaskStep(step: Obj, context: string, path: readonly Path
 
 /** `TaskConfig.Validate` plus the unknown-keys check, for an inline config. */
 function validateTaskConfig(config: Obj, context: string, path: readonly PathSegment[], report: Report): void {
-  const unknown = unknownTaskConfigKeys(config);
+  // Before v8.1 Concourse ignored unknown keys in an inline task config.
+  const unknown = supports(report.version, "taskConfigUnknownKeys") ? unknownTaskConfigKeys(config) : [];
   if (unknown.length > 0) report.error("unknown-fields", `${context}: unknown fields ${goStringSlice(unknown)}`, path, config, unknown[0]);
-  for (const p of taskConfigProblems(config)) report.error(p.code, `${context}: ${p.message}`, [...path, ...p.path], p.target, p.key);
+  for (const p of taskConfigProblems(config, report.version)) report.error(p.code, `${context}: ${p.message}`, [...path, ...p.path], p.target, p.key);
 }
