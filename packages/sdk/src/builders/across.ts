@@ -2,6 +2,7 @@
  * `across`: run a step once per value of one or more vars.
  * @see https://concourse-ci.org/across-step.html
  */
+import { recordSite } from "../diagnostics/source-site.ts";
 import { Brand } from "./brand.ts";
 import type { JobContext } from "./synth-context.ts";
 import type { LocalVar } from "./vars.ts";
@@ -26,6 +27,7 @@ export class AcrossVariable implements LocalVar {
     this.values = values;
     this.#options = options;
     Object.defineProperty(this, Brand.localVar, { value: true });
+    recordSite(this);
   }
 
   /** `((.:name))`. */

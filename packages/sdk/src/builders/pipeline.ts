@@ -5,10 +5,12 @@
  *
  * @see https://concourse-ci.org/pipelines.html
  */
-import type { Diagnostic, PathSegment } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import type { Job } from "./job.ts";
+import { locateDiagnostic } from "./locate.ts";
 import { checkPassedConstraints } from "./passed-constraints.ts";
 import { resolveStatic } from "./resolve-static.ts";
 import type { GettableResource } from "./resource.ts";
@@ -57,8 +59,17 @@ export interface PipelineProps {
 export interface SynthResult {
   /** The pipeline config, shaped like Concourse's YAML. */
   readonly config: PipelineConfig;
-  /** Problems found while building it. Errors mean the config must not be used. */
+  /**
+   * Problems found while building it, each at the user's line that made the object it is
+   * about (`file`, `line`, `column`, when known) as well as its YAML `path`. Errors mean
+   * the config must not be used.
+   */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Locates a diagnostic found later in the config (by lint, say) the same way: at the
+   * user's line that made the object at its path. Returns it unchanged when unknown.
+   */
+  readonly locate: (diagnostic: Diagnostic) => Diagnostic;
 }
 
 /**
@@ -75,6 +86,7 @@ export class Pipeline {
   constructor(props: PipelineProps) {
     this.props = props;
     Object.defineProperty(this, Brand.pipeline, { value: true });
+    recordSite(this);
   }
 
   /** The pipeline's name, when given. */
@@ -94,8 +106,15 @@ export class Pipeline {
   synth(): SynthResult {
     const ctx = new SynthContext();
     const p = this.props;
-    for (const [i, type] of (p.resourceTypes ?? []).entries()) ctx.registerResourceType(type, ["resource_types", i]);
-    for (const [i, resource] of (p.resources ?? []).entries()) ctx.registerResource(resource, ["resources", i]);
+    ctx.origins.set("", this);
+    for (const [i, type] of (p.resourceTypes ?? []).entries()) {
+      ctx.origins.set(formatPath(["resource_types", i]), type);
+      ctx.registerResourceType(type, ["resource_types", i]);
+    }
+    for (const [i, resource] of (p.resources ?? []).entries()) {
+      ctx.origins.set(formatPath(["resources", i]), resource);
+      ctx.registerResource(resource, ["resources", i]);
+    }
 
     const jobNames = new Map<string, Job>();
     const jobs = p.jobs.map((job, i) => {
@@ -111,17 +130,20 @@ export class Pipeline {
         );
       }
       jobNames.set(job.name, job);
+      ctx.origins.set(formatPath(["jobs", i]), job);
       return job.synth(ctx, path);
     });
     checkPassedConstraints(ctx, p.jobs);
 
     // Resources may bring types that bring types: render until nothing new appears.
-    const resources = [...ctx.resources.values()].map((resource) =>
-      (resource as GettableResource).synth(ctx, ["resources", resource.name]),
-    );
+    const resources = [...ctx.resources.values()].map((resource) => {
+      ctx.origins.set(formatPath(["resources", resource.name]), resource);
+      return (resource as GettableResource).synth(ctx, ["resources", resource.name]);
+    });
     const resourceTypes = [];
     for (let i = 0; i < ctx.resourceTypes.size; i++) {
       const type = [...ctx.resourceTypes.values()][i] as ResourceType;
+      ctx.origins.set(formatPath(["resource_types", type.name]), type);
       resourceTypes.push(type.synth(ctx, ["resource_types", type.name]));
     }
 
@@ -144,7 +166,8 @@ export class Pipeline {
     if (resources.length > 0) config["resources"] = resources;
     config["jobs"] = jobs;
     if (p.extra !== undefined) Object.assign(config, resolveStatic(ctx, ["extra"], p.extra));
-    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics };
+    const locate = (d: Diagnostic) => locateDiagnostic(ctx.origins, d);
+    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics.map(locate), locate };
   }
 
   #group(ctx: SynthContext, group: GroupProps, index: number): Record<string, unknown> {

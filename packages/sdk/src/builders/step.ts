@@ -5,6 +5,8 @@
  * @see https://concourse-ci.org/modifier-and-hook-steps.html
  */
 
+import { formatPath } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import { isGoDuration } from "../go/duration.ts";
 import type { Step as StepConfig } from "../model/step.ts";
 import type { AcrossVariable } from "./across.ts";
@@ -64,6 +66,7 @@ export abstract class Step {
   protected constructor(options: StepOptions) {
     this.stepOptions = options;
     Object.defineProperty(this, Brand.step, { value: true });
+    recordSite(this);
   }
 
   /**
@@ -75,6 +78,7 @@ export abstract class Step {
   /** Renders the step with its modifiers and hooks. @internal */
   synth(ctx: JobContext): StepConfig {
     const o = this.stepOptions;
+    ctx.pipeline.origins.set(formatPath(ctx.path), this);
     let inner = ctx;
     let across: Record<string, unknown>[] | undefined;
     if (o.across && o.across.length > 0) {

@@ -48,6 +48,11 @@ export class SynthContext {
   readonly resourcesUsedBy = new Map<JobLike, Set<ResourceLike>>();
   /** Every `passed:` constraint met so far. */
   readonly passedConstraints: PassedConstraint[] = [];
+  /**
+   * The builder object rendered at each formatted path (`jobs.build.plan[2]`), so that a
+   * diagnostic's path leads back to the user's code that made it (see `locate.ts`).
+   */
+  readonly origins = new Map<string, object>();
 
   /** Reports a problem. */
   report(severity: Severity, code: string, path: readonly PathSegment[], message: string, hint?: string): void {

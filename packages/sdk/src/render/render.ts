@@ -3,7 +3,7 @@
  * bytes, and nothing here touches the file system.
  */
 import type { Pipeline } from "../builders/pipeline.ts";
-import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
+import { ContrailError, type Diagnostic, formatPath, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
 import { lintConfig } from "../lint/lint-config.ts";
 import { PipelineConfig } from "../model/pipeline.ts";
@@ -30,7 +30,10 @@ export interface RenderResult {
   readonly text: string;
   /** The config model. */
   readonly config: PipelineConfig;
-  /** Every problem found, errors and warnings. */
+  /**
+   * Every problem found: errors first, then warnings, each in file and line order. One
+   * about a builder object carries the user's `file:line:column` that made it.
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -41,8 +44,8 @@ export interface RenderResult {
  * contrail's), whose errors stop the render and whose warnings are returned.
  */
 export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
-  const { config, diagnostics: synthDiagnostics } = pipeline.synth();
-  const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
+  const { config, diagnostics: synthDiagnostics, locate } = pipeline.synth();
+  const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config).map(locate)];
   // A broken reference is reported once, by the builders, with the step's path; linting
   // the half-built config would only repeat it in other words.
   if (!hasErrors(diagnostics)) {
@@ -50,12 +53,12 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     // rules on the config, so the same finding is kept once.
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
     for (const d of lintConfig(config, options.rules ? { rules: options.rules } : {})) {
-      if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
+      if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(locate(d));
     }
   }
-  if (hasErrors(diagnostics)) return { text: "", config, diagnostics };
+  if (hasErrors(diagnostics)) return { text: "", config, diagnostics: sortDiagnostics(diagnostics) };
   const text = options.format === "json" ? toJson(config) : toYaml(config, { header: generatedHeader(options.sourceFile) });
-  return { text, config, diagnostics };
+  return { text, config, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /**

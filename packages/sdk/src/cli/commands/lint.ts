@@ -2,7 +2,8 @@
  * `sdk lint`: checks pipeline files the way Concourse judges them (same stages, same
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { resolve } from "node:path";
+import { type Diagnostic, sortDiagnostics } from "../../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../../lint/codes.ts";
 import { RULES } from "../../lint/codes.ts";
 import { formatGithub } from "../../lint/format/github.ts";
@@ -15,7 +16,8 @@ import { renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
-import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-pipeline.ts";
+import { readSources, relativeFiles } from "../report.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,11 +43,14 @@ async function lintFile(
 ): Promise<Diagnostic[]> {
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
-    // types), then what rendering it finds: the builders' checks and every lint rule.
+    // types), then what rendering it finds, type errors or not: the builders' checks, every
+    // lint rule, or where the module threw.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
-    sources.set(file, io.readFile(file));
+    sources.set(file, io.readFile(resolve(io.cwd, file)));
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0))], rules);
+    const found = relativeFiles([...typeErrors, ...(await lintRendered(file, io, rules))], io, { file, path: resolve(io.cwd, file) });
+    readSources(found, io, sources);
+    return applyRuleSettings(found, rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
@@ -53,22 +58,23 @@ async function lintFile(
 }
 
 /**
- * Renders each pipeline a TypeScript file exports and returns what render and lint find,
- * against the file. A file that cannot be loaded is one diagnostic (unless type errors
- * already explain it).
+ * Renders each pipeline a TypeScript file exports and returns what render and lint find:
+ * at the user's line when about a builder object, else against the file. A file that
+ * cannot be loaded is one diagnostic, where it threw.
  */
-async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+async function lintRendered(file: string, io: Io, rules: RuleSettings): Promise<Diagnostic[]> {
   let loaded: LoadedPipeline[];
   try {
     loaded = await loadPipelines(file, io);
   } catch (error) {
-    if (!(error instanceof CliError) || hasTypeErrors) return [];
+    if (error instanceof PipelineLoadError) return [error.diagnostic];
+    if (!(error instanceof CliError)) throw error;
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
   return loaded.flatMap(({ name, pipeline }) =>
     renderPipeline(pipeline, { rules }).diagnostics.map((d) => ({
       ...d,
-      file,
+      file: d.file ?? file,
       message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,
     })),
   );
@@ -119,6 +125,8 @@ Rules: docs/lint-rules.md
         throw new CliError(`sdk lint: ${reason}: ${file}`, ExitCode.usage);
       }
     }
+    // Errors before warnings, each in file and line order, in every format.
+    diagnostics.splice(0, diagnostics.length, ...sortDiagnostics(diagnostics));
     if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));

@@ -55,7 +55,7 @@ export const renderCommand: Command = {
     for (const { name, pipeline } of selected) {
       const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file) });
       const label = many ? `${file} (${name})` : file;
-      io.stderr(formatRenderDiagnostics(label, result.diagnostics));
+      io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
       if (hasErrors(result.diagnostics)) {
         status = ExitCode.problems;
         continue;
