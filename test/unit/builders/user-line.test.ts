@@ -17,7 +17,13 @@ describe("diagnostics at the user's line", () => {
     const test = new Task("test", { inputs: [src], run: { path: "true" } }); // line 17
     const { diagnostics } = renderPipeline(new Pipeline({ jobs: [new Job("unit", { plan: [test, src] })] }));
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: "artifact-not-produced", path: "jobs.unit.plan[0].config.inputs[0]", file: here, line: 17, column: 18 }),
+      expect.objectContaining({
+        code: "artifact-not-produced",
+        path: "jobs.unit.plan[0].config.inputs[0]",
+        file: here,
+        line: 17,
+        column: 18,
+      }),
     ]);
   });
 
