@@ -25,8 +25,9 @@ export {
 } from "./builders/composite-steps.ts";
 export { type FileMap, type GetOptions, GetStep } from "./builders/get-step.ts";
 export { Job, type JobProps } from "./builders/job.ts";
-export { type LoadVarOptions, LoadVarStep, loadVar } from "./builders/load-var.ts";
-export { type GroupProps, Pipeline, type PipelineProps, type SynthResult, type VarSourceProps } from "./builders/pipeline.ts";
+export { type LoadVarOptions, LoadVarStep, loadVar, type StructuredFormat } from "./builders/load-var.ts";
+export type { LocalVarField, LocalVarFields } from "./builders/local-var-fields.ts";
+export { type GroupProps, Pipeline, type PipelineProps, type SynthResult } from "./builders/pipeline.ts";
 export { type PutOptions, PutStep } from "./builders/put-step.ts";
 export { RawStep, rawStep } from "./builders/raw-step.ts";
 export { GettableResource, Resource, type ResourceOptions, type ResourceProps } from "./builders/resource.ts";
@@ -35,6 +36,14 @@ export { type SetPipelineOptions, SetPipelineStep, setPipeline } from "./builder
 export { isStep, Step, type StepOptions } from "./builders/step.ts";
 export { Task, type TaskCacheSpec, type TaskImage, type TaskInputSpec, type TaskOptions, type TaskOutputSpec } from "./builders/task.ts";
 export type { Input, InputMap, StringHandle } from "./builders/values.ts";
+export type {
+  DummyVarSourceConfig,
+  IdTokenVarSourceConfig,
+  SecretsManagerVarSourceConfig,
+  SsmVarSourceConfig,
+  VarSourceProps,
+  VaultVarSourceConfig,
+} from "./builders/var-sources.ts";
 export { defineVars, type LocalVar, pipelineVar, type VarRef, type Vars, vars } from "./builders/vars.ts";
 // Diagnostics
 export { ContrailError, type Diagnostic, formatPath, hasErrors, type Severity } from "./diagnostics/diagnostic.ts";

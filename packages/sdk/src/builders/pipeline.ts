@@ -16,6 +16,7 @@ import { resolveStatic } from "./resolve-static.ts";
 import type { GettableResource } from "./resource.ts";
 import type { ResourceType } from "./resource-type.ts";
 import { SynthContext } from "./synth-context.ts";
+import type { VarSourceProps } from "./var-sources.ts";
 
 /** A group of jobs in the web UI. */
 export interface GroupProps {
@@ -25,14 +26,6 @@ export interface GroupProps {
   readonly jobs?: readonly (Job | string)[];
   /** Resources shown with the group. */
   readonly resources?: readonly GettableResource[];
-}
-
-/** A credential manager scoped to the pipeline. @see https://concourse-ci.org/vars.html#var-sources */
-export interface VarSourceProps {
-  readonly name: string;
-  /** `vault`, `dummy`, `ssm`, `secretsmanager` or `idtoken`. */
-  readonly type: "vault" | "dummy" | "ssm" | "secretsmanager" | "idtoken" | (string & {});
-  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 /** Options of a pipeline. */
@@ -47,7 +40,7 @@ export interface PipelineProps {
   readonly resourceTypes?: readonly ResourceType[];
   /** Groups of jobs in the web UI. */
   readonly groups?: readonly GroupProps[];
-  /** Credential managers. */
+  /** Credential managers scoped to the pipeline, each with its typed config. */
   readonly varSources?: readonly VarSourceProps[];
   /** Web UI display settings. */
   readonly display?: { readonly backgroundImage?: string; readonly backgroundFilter?: string };

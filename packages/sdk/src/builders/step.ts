@@ -57,6 +57,9 @@ export interface StepOptions extends HookOptions {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
+// Keys under which a core step holds steps rendered (and checked) on their own.
+const NESTED_STEP_KEYS: ReadonlySet<string> = new Set(["in_parallel", "do", "try"]);
+
 /** A step of a plan. Subclasses render their core step; this class adds the rest. */
 export abstract class Step {
   declare readonly [Brand.step]: true;
@@ -89,6 +92,8 @@ export abstract class Step {
       inner = ctx.withScope(scope);
     }
     const out: Record<string, unknown> = this.synthCore(inner);
+    // Local vars in strings (template literals): the nested steps check their own.
+    inner.checkLocalVarText(out, NESTED_STEP_KEYS);
     if (across) out["across"] = across;
     if (o.failFast !== undefined) out["fail_fast"] = o.failFast;
     if (o.attempts !== undefined) {
