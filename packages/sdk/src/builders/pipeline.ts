@@ -34,9 +34,16 @@ export interface PipelineProps {
   readonly name?: string;
   /** The jobs. */
   readonly jobs: readonly Job[];
-  /** Resources to declare even if no job uses them; the rest are collected. */
+  /**
+   * Resources to declare, in the order `resources:` lists them: also the way to declare one
+   * no job uses yet. Those not listed are collected from the jobs and follow, in order of
+   * first use.
+   */
   readonly resources?: readonly GettableResource[];
-  /** Resource types to declare even if no resource uses them; the rest are collected. */
+  /**
+   * Resource types to declare, in the order `resource_types:` lists them. Those not listed
+   * are collected from the resources and follow, in the order the resources need them.
+   */
   readonly resourceTypes?: readonly ResourceType[];
   /** Groups of jobs in the web UI. */
   readonly groups?: readonly GroupProps[];
