@@ -79,7 +79,7 @@ describe("sdk render", () => {
       `${fixtures}/broken-ref.ts:5:14: error artifact-not-produced: artifact 'repo' is used before, or without, the step that produces it in job 'unit'\n`,
     );
     expect(r.err).toContain("  > 5 | const test = new Task(");
-    expect(r.err).toContain("  at jobs.unit.plan[0].config.inputs[0]\n");
+    expect(r.err).toContain("  in jobs.unit.plan[0].config.inputs[0]\n");
     expect(r.err).toMatch(/1 error\n$/);
   });
 

@@ -32,7 +32,10 @@ const FRAMES = 12;
 
 const captured = new WeakMap<object, { stack?: string }>();
 const resolved = new WeakMap<object, SourcePosition | null>();
-let mapper: PositionMapper | undefined;
+// Shared by every copy of contrail in the process (like the brands): the user's pipeline
+// may load another copy than the CLI's, and its builders must map through the CLI's mapper.
+const MAPPER = Symbol.for("contrail.PositionMapper");
+const shared = globalThis as { [MAPPER]?: PositionMapper | undefined };
 
 /** Records where the user's code is creating `target`. Call it in a builder's constructor. */
 export function recordSite(target: object): void {
@@ -65,7 +68,7 @@ export function siteOf(target: object): SourcePosition | undefined {
  * `undefined`). Positions already resolved keep their value.
  */
 export function setPositionMapper(next: PositionMapper | undefined): void {
-  mapper = next;
+  shared[MAPPER] = next;
 }
 
 /** A frame of a stack in the user's code. */
@@ -95,6 +98,7 @@ export function userFrames(stack: string): UserFrame[] {
     const file = m[2].startsWith("file://") ? fileURLToPath(m[2]) : m[2];
     if (isLibraryFile(file)) continue;
     const ran = { file, line: Number(m[3]), column: Number(m[4]) };
+    const mapper = shared[MAPPER];
     const position = mapper ? mapper(ran) : ran;
     const name = m[1]?.replace(/^async /, "");
     out.push(name ? { ...position, name } : position);

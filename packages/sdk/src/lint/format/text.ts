@@ -49,7 +49,7 @@ export function formatDiagnostic(d: Diagnostic, source: string | undefined): str
   const where = d.file ? `${d.file}${place}: ` : d.path ? `${d.path}: ` : "";
   let out = `${where}${d.severity} ${d.code}: ${d.message}\n`;
   out += codeFrame(source, d.line, d.column);
-  if (d.line && d.path && d.file && SCRIPT.test(d.file)) out += `  at ${d.path}\n`;
+  if (d.line && d.path && d.file && SCRIPT.test(d.file)) out += `  in ${d.path}\n`;
   if (d.hint) out += `  hint: ${d.hint}\n`;
   return out;
 }
