@@ -38,7 +38,7 @@ export class AcrossVariable<Value = unknown> implements LocalVar {
     this.#options = options;
     this.fields = localVarFields<Value>(this);
     Object.defineProperty(this, Brand.localVar, { value: true });
-    recordSite(this);
+    recordSite(this, new.target);
     noteLocalVarName(name);
   }
 

@@ -61,7 +61,7 @@ export class Job {
     this.name = name;
     this.props = props;
     Object.defineProperty(this, Brand.job, { value: true });
-    recordSite(this);
+    recordSite(this, new.target);
   }
 
   /** True when `value` is a contrail job (from any copy of contrail). */

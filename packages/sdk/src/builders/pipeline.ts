@@ -86,7 +86,7 @@ export class Pipeline {
   constructor(props: PipelineProps) {
     this.props = props;
     Object.defineProperty(this, Brand.pipeline, { value: true });
-    recordSite(this);
+    recordSite(this, new.target);
   }
 
   /** The pipeline's name, when given. */

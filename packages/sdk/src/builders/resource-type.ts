@@ -52,7 +52,7 @@ export class ResourceType {
     this.name = name;
     this.props = props;
     Object.defineProperty(this, Brand.resourceType, { value: true });
-    recordSite(this);
+    recordSite(this, new.target);
   }
 
   /** True when `value` is a contrail resource type (from any copy of contrail). */

@@ -95,7 +95,7 @@ export class GettableResource<
     this.fileMap = files;
     this.validator = validator;
     Object.defineProperty(this, Brand.resource, { value: true });
-    recordSite(this);
+    recordSite(this, new.target);
   }
 
   /** True when `value` is a contrail resource (from any copy of contrail). */

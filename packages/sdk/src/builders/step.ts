@@ -69,7 +69,7 @@ export abstract class Step {
   protected constructor(options: StepOptions) {
     this.stepOptions = options;
     Object.defineProperty(this, Brand.step, { value: true });
-    recordSite(this);
+    recordSite(this, new.target);
   }
 
   /**

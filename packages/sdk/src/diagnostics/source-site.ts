@@ -26,9 +26,11 @@ export type PositionMapper = (position: SourcePosition) => SourcePosition;
 
 // contrail's own code: the folder holding diagnostics/, builders/... (src/ or dist/).
 const LIBRARY_DIR = dirname(dirname(fileURLToPath(import.meta.url))) + sep;
-// Frames between a builder's base constructor and the user's call: subclass constructors,
-// `resource.get()`, typed-resource wrappers. More is never needed, fewer would lose it.
-const FRAMES = 12;
+// Frames kept above the builder's outermost constructor (skipped by V8, see recordSite):
+// the user's call, or a library helper (`resource.get()`, `loadVar()`, a typed `get`
+// override) and then the user's call. Capturing costs microseconds per builder, most of
+// it fixed (bench/source-sites.ts); fewer frames cost a little less.
+const FRAMES = 4;
 
 const captured = new WeakMap<object, { stack?: string }>();
 const resolved = new WeakMap<object, SourcePosition | null>();
@@ -37,12 +39,17 @@ const resolved = new WeakMap<object, SourcePosition | null>();
 const MAPPER = Symbol.for("contrail.PositionMapper");
 const shared = globalThis as { [MAPPER]?: PositionMapper | undefined };
 
-/** Records where the user's code is creating `target`. Call it in a builder's constructor. */
-export function recordSite(target: object): void {
+/**
+ * Records where the user's code is creating `target`. Call it in a builder's base
+ * constructor with `new.target`: V8 then leaves out every frame up to the outermost
+ * constructor call (subclasses included), so the first frames kept are the caller's.
+ */
+// biome-ignore lint/complexity/noBannedTypes: new.target is any constructor.
+export function recordSite(target: object, outermost: Function): void {
   const holder: { stack?: string } = {};
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = FRAMES;
-  Error.captureStackTrace(holder, recordSite);
+  Error.captureStackTrace(holder, outermost);
   Error.stackTraceLimit = limit;
   captured.set(target, holder);
 }
