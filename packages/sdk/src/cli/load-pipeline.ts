@@ -57,7 +57,15 @@ export async function loadPipelines(file: string, io: Io): Promise<LoadedPipelin
       ExitCode.usage,
     );
   }
-  const jiti = createJiti(import.meta.url, { alias: { contrail: LIBRARY_ENTRY }, interopDefault: false, moduleCache: true });
+  // sourceMaps: the transpiled file, cached on disk by jiti, carries its source map, so
+  // that mapping a position later (jiti-positions.ts) reads the cache instead of loading
+  // Babel again. Node itself ignores it (jiti runs code with vm).
+  const jiti = createJiti(import.meta.url, {
+    alias: { contrail: LIBRARY_ENTRY },
+    interopDefault: false,
+    moduleCache: true,
+    sourceMaps: true,
+  });
   setPositionMapper(jitiPositionMapper());
   let module: Record<string, unknown>;
   try {
