@@ -38,8 +38,9 @@ export {
 } from "./builders/file-task.ts";
 export { type FileMap, type GetOptions, GetStep } from "./builders/get-step.ts";
 export { Job, type JobProps } from "./builders/job.ts";
-export { type LoadVarOptions, LoadVarStep, loadVar } from "./builders/load-var.ts";
-export { type GroupProps, Pipeline, type PipelineProps, type SynthResult, type VarSourceProps } from "./builders/pipeline.ts";
+export { type LoadVarOptions, LoadVarStep, loadVar, type StructuredFormat } from "./builders/load-var.ts";
+export type { LocalVarField, LocalVarFields } from "./builders/local-var-fields.ts";
+export { type GroupProps, Pipeline, type PipelineProps, type SynthResult } from "./builders/pipeline.ts";
 export { type PutOptions, PutStep } from "./builders/put-step.ts";
 export { RawStep, rawStep } from "./builders/raw-step.ts";
 export { GettableResource, Resource, type ResourceOptions, type ResourceProps } from "./builders/resource.ts";
@@ -55,6 +56,14 @@ export {
   type TaskFileShape,
 } from "./builders/task-declaration.ts";
 export type { Input, InputMap, StringHandle } from "./builders/values.ts";
+export type {
+  DummyVarSourceConfig,
+  IdTokenVarSourceConfig,
+  SecretsManagerVarSourceConfig,
+  SsmVarSourceConfig,
+  VarSourceProps,
+  VaultVarSourceConfig,
+} from "./builders/var-sources.ts";
 export { defineVars, type LocalVar, pipelineVar, type VarRef, type Vars, vars } from "./builders/vars.ts";
 // Diagnostics
 export { ContrailError, type Diagnostic, formatPath, hasErrors, type Severity } from "./diagnostics/diagnostic.ts";

@@ -76,8 +76,10 @@ describe("sdk render", () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
     expect(r.err).toContain(
-      `${fixtures}/broken-ref.ts: jobs.unit.plan[0].config.inputs[0]: error artifact-not-produced: artifact 'repo' is used before, or without, the step that produces it in job 'unit'`,
+      `${fixtures}/broken-ref.ts:5:14: error artifact-not-produced: artifact 'repo' is used before, or without, the step that produces it in job 'unit'\n`,
     );
+    expect(r.err).toContain("  > 5 | const test = new Task(");
+    expect(r.err).toContain("  in jobs.unit.plan[0].config.inputs[0]\n");
     expect(r.err).toMatch(/1 error\n$/);
   });
 

@@ -6,6 +6,7 @@
  *
  * @see https://concourse-ci.org/tasks.html#schema.task-config.inputs
  */
+import { copySite } from "../diagnostics/source-site.ts";
 import { Brand } from "./brand.ts";
 
 /** Something that produces an artifact: a get, a put, or a task output. */
@@ -60,5 +61,7 @@ export function makeArtifact(producer: object, name: () => string): Artifact {
     producer,
     file: (path: string) => new ArtifactPath(artifact, path),
   };
+  // The handle is made where its producer is: a diagnostic about it points there.
+  copySite(artifact, producer);
   return artifact;
 }

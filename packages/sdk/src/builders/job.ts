@@ -5,7 +5,8 @@
  * @see https://concourse-ci.org/jobs.html
  */
 
-import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import { formatPath, type PathSegment } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import type { Job as JobConfig } from "../model/job.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { Scope } from "./scope.ts";
@@ -60,6 +61,7 @@ export class Job {
     this.name = name;
     this.props = props;
     Object.defineProperty(this, Brand.job, { value: true });
+    recordSite(this, new.target);
   }
 
   /** True when `value` is a contrail job (from any copy of contrail). */
@@ -70,6 +72,7 @@ export class Job {
   /** Renders the `jobs:` entry. @internal */
   synth(pipeline: SynthContext, path: readonly PathSegment[]): JobConfig {
     const p = this.props;
+    pipeline.origins.set(formatPath(path), this);
     const scope = new Scope();
     const ctx = new JobContext(pipeline, this, scope, path);
     const out: Record<string, unknown> = { name: this.name };

@@ -5,16 +5,19 @@
  *
  * @see https://concourse-ci.org/pipelines.html
  */
-import type { Diagnostic, PathSegment } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import type { FileTaskUse } from "./file-task.ts";
 import type { Job } from "./job.ts";
+import { locateDiagnostic } from "./locate.ts";
 import { checkPassedConstraints } from "./passed-constraints.ts";
 import { resolveStatic } from "./resolve-static.ts";
 import type { GettableResource } from "./resource.ts";
 import type { ResourceType } from "./resource-type.ts";
 import { SynthContext } from "./synth-context.ts";
+import type { VarSourceProps } from "./var-sources.ts";
 
 /** A group of jobs in the web UI. */
 export interface GroupProps {
@@ -26,27 +29,26 @@ export interface GroupProps {
   readonly resources?: readonly GettableResource[];
 }
 
-/** A credential manager scoped to the pipeline. @see https://concourse-ci.org/vars.html#var-sources */
-export interface VarSourceProps {
-  readonly name: string;
-  /** `vault`, `dummy`, `ssm`, `secretsmanager` or `idtoken`. */
-  readonly type: "vault" | "dummy" | "ssm" | "secretsmanager" | "idtoken" | (string & {});
-  readonly config?: Readonly<Record<string, unknown>>;
-}
-
 /** Options of a pipeline. */
 export interface PipelineProps {
   /** The pipeline's name, for `sdk render -o DIR` and `sdk set`. @default the export's name */
   readonly name?: string;
   /** The jobs. */
   readonly jobs: readonly Job[];
-  /** Resources to declare even if no job uses them; the rest are collected. */
+  /**
+   * Resources to declare, in the order `resources:` lists them: also the way to declare one
+   * no job uses yet. Those not listed are collected from the jobs and follow, in order of
+   * first use.
+   */
   readonly resources?: readonly GettableResource[];
-  /** Resource types to declare even if no resource uses them; the rest are collected. */
+  /**
+   * Resource types to declare, in the order `resource_types:` lists them. Those not listed
+   * are collected from the resources and follow, in the order the resources need them.
+   */
   readonly resourceTypes?: readonly ResourceType[];
   /** Groups of jobs in the web UI. */
   readonly groups?: readonly GroupProps[];
-  /** Credential managers. */
+  /** Credential managers scoped to the pipeline, each with its typed config. */
   readonly varSources?: readonly VarSourceProps[];
   /** Web UI display settings. */
   readonly display?: { readonly backgroundImage?: string; readonly backgroundFilter?: string };
@@ -68,10 +70,19 @@ export interface PipelineProps {
 export interface SynthResult {
   /** The pipeline config, shaped like Concourse's YAML. */
   readonly config: PipelineConfig;
-  /** Problems found while building it. Errors mean the config must not be used. */
+  /**
+   * Problems found while building it, each at the user's line that made the object it is
+   * about (`file`, `line`, `column`, when known) as well as its YAML `path`. Errors mean
+   * the config must not be used.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The steps that run a declared task file ({@link defineTask}), in plan order. */
   readonly fileTasks: readonly FileTaskUse[];
+  /**
+   * Locates a diagnostic found later in the config (by lint, say) the same way: at the
+   * user's line that made the object at its path. Returns it unchanged when unknown.
+   */
+  readonly locate: (diagnostic: Diagnostic) => Diagnostic;
 }
 
 /**
@@ -88,6 +99,7 @@ export class Pipeline {
   constructor(props: PipelineProps) {
     this.props = props;
     Object.defineProperty(this, Brand.pipeline, { value: true });
+    recordSite(this, new.target);
   }
 
   /** The pipeline's name, when given. */
@@ -107,8 +119,15 @@ export class Pipeline {
   synth(): SynthResult {
     const ctx = new SynthContext();
     const p = this.props;
-    for (const [i, type] of (p.resourceTypes ?? []).entries()) ctx.registerResourceType(type, ["resource_types", i]);
-    for (const [i, resource] of (p.resources ?? []).entries()) ctx.registerResource(resource, ["resources", i]);
+    ctx.origins.set("", this);
+    for (const [i, type] of (p.resourceTypes ?? []).entries()) {
+      ctx.origins.set(formatPath(["resource_types", i]), type);
+      ctx.registerResourceType(type, ["resource_types", i]);
+    }
+    for (const [i, resource] of (p.resources ?? []).entries()) {
+      ctx.origins.set(formatPath(["resources", i]), resource);
+      ctx.registerResource(resource, ["resources", i]);
+    }
 
     const jobNames = new Map<string, Job>();
     const jobs = p.jobs.map((job, i) => {
@@ -124,17 +143,20 @@ export class Pipeline {
         );
       }
       jobNames.set(job.name, job);
+      ctx.origins.set(formatPath(["jobs", i]), job);
       return job.synth(ctx, path);
     });
     checkPassedConstraints(ctx, p.jobs);
 
     // Resources may bring types that bring types: render until nothing new appears.
-    const resources = [...ctx.resources.values()].map((resource) =>
-      (resource as GettableResource).synth(ctx, ["resources", resource.name]),
-    );
+    const resources = [...ctx.resources.values()].map((resource) => {
+      ctx.origins.set(formatPath(["resources", resource.name]), resource);
+      return (resource as GettableResource).synth(ctx, ["resources", resource.name]);
+    });
     const resourceTypes = [];
     for (let i = 0; i < ctx.resourceTypes.size; i++) {
       const type = [...ctx.resourceTypes.values()][i] as ResourceType;
+      ctx.origins.set(formatPath(["resource_types", type.name]), type);
       resourceTypes.push(type.synth(ctx, ["resource_types", type.name]));
     }
 
@@ -157,7 +179,8 @@ export class Pipeline {
     if (resources.length > 0) config["resources"] = resources;
     config["jobs"] = jobs;
     if (p.extra !== undefined) Object.assign(config, resolveStatic(ctx, ["extra"], p.extra));
-    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics, fileTasks: ctx.fileTasks };
+    const locate = (d: Diagnostic) => locateDiagnostic(ctx.origins, d);
+    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics.map(locate), fileTasks: ctx.fileTasks, locate };
   }
 
   #group(ctx: SynthContext, group: GroupProps, index: number): Record<string, unknown> {

@@ -6,6 +6,7 @@
  * @see https://concourse-ci.org/resource-types.html
  */
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import type { ResourceType as ResourceTypeConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { resolveStatic } from "./resolve-static.ts";
@@ -51,6 +52,7 @@ export class ResourceType {
     this.name = name;
     this.props = props;
     Object.defineProperty(this, Brand.resourceType, { value: true });
+    recordSite(this, new.target);
   }
 
   /** True when `value` is a contrail resource type (from any copy of contrail). */

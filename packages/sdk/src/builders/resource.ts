@@ -6,6 +6,7 @@
  * @see https://concourse-ci.org/resources.html
  */
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import { isGoDuration } from "../go/duration.ts";
 import type { Resource as ResourceConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
@@ -94,6 +95,7 @@ export class GettableResource<
     this.fileMap = files;
     this.validator = validator;
     Object.defineProperty(this, Brand.resource, { value: true });
+    recordSite(this, new.target);
   }
 
   /** True when `value` is a contrail resource (from any copy of contrail). */

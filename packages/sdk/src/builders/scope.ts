@@ -17,6 +17,12 @@ export class Scope {
     return this.#available.has(item) || (this.#parent?.has(item) ?? false);
   }
 
+  /** True when a local var named `name` (a load_var step, an across var) is available here or outside. */
+  hasLocalVarNamed(name: string): boolean {
+    for (const item of this.#available) if ((item as { varName?: unknown }).varName === name) return true;
+    return this.#parent?.hasLocalVarNamed(name) ?? false;
+  }
+
   /** Records that `item` is available from now on. */
   add(item: object): void {
     this.#available.add(item);

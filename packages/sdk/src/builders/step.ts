@@ -5,6 +5,8 @@
  * @see https://concourse-ci.org/modifier-and-hook-steps.html
  */
 
+import { formatPath } from "../diagnostics/diagnostic.ts";
+import { recordSite } from "../diagnostics/source-site.ts";
 import { isGoDuration } from "../go/duration.ts";
 import type { Step as StepConfig } from "../model/step.ts";
 import type { AcrossVariable } from "./across.ts";
@@ -55,6 +57,9 @@ export interface StepOptions extends HookOptions {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
+// Keys under which a core step holds steps rendered (and checked) on their own.
+const NESTED_STEP_KEYS: ReadonlySet<string> = new Set(["in_parallel", "do", "try"]);
+
 /** A step of a plan. Subclasses render their core step; this class adds the rest. */
 export abstract class Step {
   declare readonly [Brand.step]: true;
@@ -64,6 +69,7 @@ export abstract class Step {
   protected constructor(options: StepOptions) {
     this.stepOptions = options;
     Object.defineProperty(this, Brand.step, { value: true });
+    recordSite(this, new.target);
   }
 
   /**
@@ -75,6 +81,7 @@ export abstract class Step {
   /** Renders the step with its modifiers and hooks. @internal */
   synth(ctx: JobContext): StepConfig {
     const o = this.stepOptions;
+    ctx.pipeline.origins.set(formatPath(ctx.path), this);
     let inner = ctx;
     let across: Record<string, unknown>[] | undefined;
     if (o.across && o.across.length > 0) {
@@ -85,6 +92,8 @@ export abstract class Step {
       inner = ctx.withScope(scope);
     }
     const out: Record<string, unknown> = this.synthCore(inner);
+    // Local vars in strings (template literals): the nested steps check their own.
+    inner.checkLocalVarText(out, NESTED_STEP_KEYS);
     if (across) out["across"] = across;
     if (o.failFast !== undefined) out["fail_fast"] = o.failFast;
     if (o.attempts !== undefined) {

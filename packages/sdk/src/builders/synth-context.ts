@@ -9,8 +9,9 @@ import type { JsonValue } from "../model/common.ts";
 import type { Artifact } from "./artifact.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import type { FileTaskUse } from "./file-task.ts";
+import { rootOf } from "./local-var-fields.ts";
 import type { Scope } from "./scope.ts";
-import type { LocalVar } from "./vars.ts";
+import { isLocalVarName, type LocalVar } from "./vars.ts";
 
 /** What render needs to know of a job (see `Job`). */
 export interface JobLike {
@@ -51,6 +52,13 @@ export class SynthContext {
   readonly passedConstraints: PassedConstraint[] = [];
   /** Every declared task file run by a step, for render's comparison with the files. */
   readonly fileTasks: FileTaskUse[] = [];
+  /**
+   * The builder object rendered at each formatted path (`jobs.build.plan[2]`), so that a
+   * diagnostic's path leads back to the user's code that made it (see `locate.ts`).
+   */
+  readonly origins = new Map<string, object>();
+  /** `path name` of each out-of-scope local var reported, so that one use is reported once. */
+  readonly outOfScopeReported = new Set<string>();
 
   /** Reports a problem. */
   report(severity: Severity, code: string, path: readonly PathSegment[], message: string, hint?: string): void {
@@ -89,6 +97,10 @@ export class SynthContext {
     }
   }
 }
+
+// `((.:name` and the name (up to a field or the end), as lint's `undefined-local-var` reads it.
+const LOCAL_VAR_USE = /\(\(\.:([-\w\p{L}]+)/gu;
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** Render state within one job: where we are, and what is in scope. */
 export class JobContext {
@@ -136,18 +148,51 @@ export class JobContext {
     return artifact.artifactName;
   }
 
-  /** `((.:name))` for a local var, reporting it when used outside the scope that defines it. */
+  /**
+   * `((.:name))` for a local var (`((.:name.field))` for a field of one), reporting it when
+   * used outside the scope that defines it.
+   */
   localVar(variable: LocalVar): string {
-    if (!this.scope.has(variable)) {
-      this.pipeline.report(
-        "error",
-        "local-var-out-of-scope",
-        this.path,
-        `local var '${variable.varName}' is used outside the scope of the load_var or across step that defines it in job '${this.job.name}'`,
-        "Place the load_var step earlier in the same job, or use an across var only inside the step it modifies.",
-      );
-    }
+    const root = rootOf(variable);
+    if (!this.scope.has(root)) this.#outOfScope(root.varName, this.path);
     return `((.:${variable.varName}))`;
+  }
+
+  #outOfScope(name: string, path: readonly PathSegment[]): void {
+    const key = `${formatPath(path)} ${name}`;
+    if (this.pipeline.outOfScopeReported.has(key)) return;
+    this.pipeline.outOfScopeReported.add(key);
+    this.pipeline.report(
+      "error",
+      "local-var-out-of-scope",
+      path,
+      `local var '${name}' is used outside the scope of the load_var or across step that defines it in job '${this.job.name}'`,
+      "Place the load_var step earlier in the same job, or use an across var only inside the step it modifies.",
+    );
+  }
+
+  /**
+   * Checks every `((.:name))` in a rendered step (its strings and keys, not the steps
+   * nested under `skip`), so that a local var used in a template literal is the same error
+   * as the var object itself. Only names of local vars made with contrail are checked;
+   * others are lint's `undefined-local-var`.
+   */
+  checkLocalVarText(value: unknown, skip: ReadonlySet<string> = NO_KEYS, path: readonly PathSegment[] = this.path): void {
+    if (typeof value === "string") {
+      if (!value.includes("((.:")) return;
+      for (const m of value.matchAll(LOCAL_VAR_USE)) {
+        const name = m[1];
+        if (name && isLocalVarName(name) && !this.scope.hasLocalVarNamed(name)) this.#outOfScope(name, path);
+      }
+    } else if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) this.checkLocalVarText(item, NO_KEYS, [...path, i]);
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (skip.has(key)) continue;
+        this.checkLocalVarText(key, NO_KEYS, [...path, key]);
+        this.checkLocalVarText(item, NO_KEYS, [...path, key]);
+      }
+    }
   }
 
   /**

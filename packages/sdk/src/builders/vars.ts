@@ -62,6 +62,21 @@ export function defineVars<const Name extends string>(...names: Name[]): Vars<Na
   return Object.freeze(out) as Vars<Name>;
 }
 
+const localVarNames = new Set<string>();
+
+/**
+ * Records that contrail made a local var named `name`, so that `((.:name))` in any string
+ * (a template literal such as `` `v${version}` ``) is scope-checked at render. @internal
+ */
+export function noteLocalVarName(name: string): void {
+  localVarNames.add(name);
+}
+
+/** True when a local var of this name was made with `loadVar` or `acrossVar`. @internal */
+export function isLocalVarName(name: string): boolean {
+  return localVarNames.has(name);
+}
+
 /**
  * A local var, `((.:name))`, defined by a `load_var` step or an `across` var, usable only
  * inside the scope of the step that defines it.

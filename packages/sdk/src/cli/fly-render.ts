@@ -60,7 +60,7 @@ export async function renderForFly(command: string, file: string, io: Io, option
   return selected.map(({ name, pipeline }) => {
     const label = selected.length > 1 || loaded.length > 1 ? `${file} (${name})` : file;
     const result = renderPipeline(pipeline, { format: "yaml", sourceFile, concourse: options.concourse });
-    io.stderr(formatRenderDiagnostics(label, result.diagnostics));
+    io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
     let failed = hasErrors(result.diagnostics);
     let text = result.text;
     let warnings = countWarnings(result.diagnostics);

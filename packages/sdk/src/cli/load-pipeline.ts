@@ -9,12 +9,17 @@
  * ({@link choosePrivateCache}).
  */
 
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pipeline } from "../builders/pipeline.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { setPositionMapper, userFrames } from "../diagnostics/source-site.ts";
+import { codeFrame } from "../lint/format/text.ts";
 import { CliError, ExitCode } from "./command.ts";
 import type { Io } from "./io.ts";
+import { jitiPositionMapper } from "./jiti-positions.ts";
 import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
 
 /** One exported pipeline. */
@@ -26,7 +31,24 @@ export interface LoadedPipeline {
   readonly pipeline: Pipeline;
 }
 
-const LIBRARY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SOURCE_ENTRY = fileURLToPath(new URL("../index.ts", import.meta.url));
+/**
+ * The library entry `contrail` resolves to in a user's pipeline.ts, for lint's type-check:
+ * the sources in this workspace, the compiled copy's declarations in an install.
+ */
+export const LIBRARY_ENTRY = existsSync(SOURCE_ENTRY) ? SOURCE_ENTRY : fileURLToPath(new URL("../index.d.ts", import.meta.url));
+
+/**
+ * The pipeline file did not load: it does not parse or it threw. The message is for
+ * people; `diagnostic` is the same as a value, at the user's line when known.
+ */
+export class PipelineLoadError extends CliError {
+  readonly diagnostic: Diagnostic;
+  constructor(message: string, diagnostic: Diagnostic) {
+    super(message);
+    this.diagnostic = diagnostic;
+  }
+}
 
 /**
  * Imports `file` and returns its exported pipelines, in export order with the default
@@ -56,11 +78,14 @@ export async function loadPipelines(file: string, io: Io): Promise<LoadedPipelin
     rebuildFsCache: false,
     esmEvalTempFile: false,
   });
+  // Positions in the user's code (of builder objects, of a throw) are mapped back to the
+  // TypeScript the user wrote, lazily (jiti-positions.ts).
+  setPositionMapper(jitiPositionMapper());
   let module: Record<string, unknown>;
   try {
     module = (await jiti.import(path)) as Record<string, unknown>;
   } catch (error) {
-    throw new CliError(describeLoadError(error, shown, io.cwd));
+    throw describeLoadError(error, shown, io);
   } finally {
     if (cache.dir) tightenCacheFiles(cache.dir);
   }
@@ -80,22 +105,40 @@ export async function loadPipelines(file: string, io: Io): Promise<LoadedPipelin
 }
 
 /** A load failure as the user needs it: what went wrong, where in *their* code. */
-function describeLoadError(error: unknown, shown: string, cwd: string): string {
-  if (!(error instanceof Error)) return `error: ${shown} failed to load: ${String(error)}`;
+function describeLoadError(error: unknown, shown: string, io: Io): PipelineLoadError {
+  const failed = (message: string, text: string, place?: { file: string; line: number; column: number }) =>
+    new PipelineLoadError(text, { code: "load-error", severity: "error", message, path: "", file: shown, ...place });
+  if (!(error instanceof Error))
+    return failed(`${shown} failed to load: ${String(error)}`, `error: ${shown} failed to load: ${String(error)}`);
+  const unparsable = "The file does not parse as TypeScript; fix the syntax and run again.";
   // jiti reports a parse error as "ParseError: <message>\n <file>:<line>:<column, 0-based>".
   const parse = /^(?:ParseError|SyntaxError): (.*?)\s*\n\s*(\S+):(\d+):(\d+)/s.exec(error.message);
-  if (parse) {
-    return `${shown}:${parse[3]}:${Number(parse[4]) + 1}: error: ${parse[1]}\nThe file does not parse as TypeScript; fix the syntax and run again.`;
+  if (parse?.[1]) {
+    const [line, column] = [Number(parse[3]), Number(parse[4]) + 1];
+    return failed(parse[1], `${shown}:${line}:${column}: error: ${parse[1]}\n${unparsable}`, { file: shown, line, column });
   }
   if (error.name === "SyntaxError") {
-    return `${shown}: error: ${error.message.split("\n")[0]}\nThe file does not parse as TypeScript; fix the syntax and run again.`;
+    const first = error.message.split("\n")[0] ?? error.message;
+    return failed(first, `${shown}: error: ${first}\n${unparsable}`);
   }
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .slice(1)
-    .filter(
-      (line) => /^\s+at /.test(line) && !line.includes("node_modules") && !line.includes("node:internal") && !line.includes(LIBRARY_ROOT),
-    )
-    .map((line) => line.replace(cwd + "/", ""));
-  return `error: ${shown} threw while loading: ${error.message}${frames.length > 0 ? `\n${frames.join("\n")}` : ""}`;
+  const frames = userFrames(error.stack ?? "").map((f) => ({ ...f, file: relative(io.cwd, f.file) || f.file }));
+  const message = `${shown} threw while loading: ${error.message}`;
+  const top = frames[0];
+  if (top === undefined) return failed(message, `error: ${message}`);
+  let source: string | undefined;
+  try {
+    source = io.readFile(resolve(io.cwd, top.file));
+  } catch {
+    source = undefined;
+  }
+  const trace = frames.map((f) => `    at ${f.name ? `${f.name} (${f.file}:${f.line}:${f.column})` : `${f.file}:${f.line}:${f.column}`}`);
+  return failed(
+    message,
+    `${top.file}:${top.line}:${top.column}: error: ${message}\n${codeFrame(source, top.line, top.column)}${trace.join("\n")}`,
+    {
+      file: top.file,
+      line: top.line,
+      column: top.column,
+    },
+  );
 }

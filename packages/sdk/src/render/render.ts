@@ -4,7 +4,7 @@
  */
 
 import type { Pipeline } from "../builders/pipeline.ts";
-import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
+import { ContrailError, type Diagnostic, formatPath, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
 import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { type LintOptions, lintConfig } from "../lint/lint-config.ts";
@@ -45,7 +45,10 @@ export interface RenderResult {
   readonly text: string;
   /** The config model. */
   readonly config: PipelineConfig;
-  /** Every problem found, errors and warnings. */
+  /**
+   * Every problem found: errors first, then warnings, each in file and line order. One
+   * about a builder object carries the user's `file:line:column` that made it.
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -56,8 +59,8 @@ export interface RenderResult {
  * contrail's), whose errors stop the render and whose warnings are returned.
  */
 export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
-  const { config, diagnostics: synthDiagnostics, fileTasks } = pipeline.synth();
-  const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
+  const { config, diagnostics: synthDiagnostics, fileTasks, locate } = pipeline.synth();
+  const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config).map(locate)];
   const taskFiles: TaskFileSource | undefined = typeof options.taskFiles === "function" ? options.taskFiles(config) : options.taskFiles;
   if (taskFiles) {
     const show = options.showDeclaredIn;
@@ -71,12 +74,12 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
     const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles, concourse: options.concourse };
     for (const d of lintConfig(config, lintOptions)) {
-      if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
+      if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(locate(d));
     }
   }
-  if (hasErrors(diagnostics)) return { text: "", config, diagnostics };
+  if (hasErrors(diagnostics)) return { text: "", config, diagnostics: sortDiagnostics(diagnostics) };
   const text = options.format === "json" ? toJson(config) : toYaml(config, { header: generatedHeader(options.sourceFile) });
-  return { text, config, diagnostics };
+  return { text, config, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /**

@@ -2,7 +2,8 @@
  * `sdk lint`: checks pipeline files the way Concourse judges them (same stages, same
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
-import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { resolve } from "node:path";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.ts";
 import { RULES } from "../../lint/codes.ts";
 import type { ConcourseVersion } from "../../lint/concourse-version.ts";
 import { formatGithub } from "../../lint/format/github.ts";
@@ -20,8 +21,9 @@ import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-f
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
-import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-pipeline.ts";
 import { renderWithVars } from "../render-vars.ts";
+import { readSources, relativeFiles } from "../report.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
@@ -57,11 +59,14 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
   const { rules, concourse } = settings;
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
-    // types), then what rendering it finds: the builders' checks and every lint rule.
+    // types), then what rendering it finds, type errors or not: the builders' checks, every
+    // lint rule, or where the module threw.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
-    sources.set(file, io.readFile(file));
+    sources.set(file, io.readFile(resolve(io.cwd, file)));
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, settings, typeErrors.length > 0))], rules);
+    const found = relativeFiles([...typeErrors, ...(await lintRendered(file, io, settings))], io, { file, path: resolve(io.cwd, file) });
+    readSources(found, io, sources);
+    return applyRuleSettings(found, rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
@@ -74,17 +79,18 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
 }
 
 /**
- * Renders each pipeline a TypeScript file exports and returns what render and lint find,
- * against the file. A file that cannot be loaded is one diagnostic (unless type errors
- * already explain it).
+ * Renders each pipeline a TypeScript file exports and returns what render and lint find:
+ * at the user's line when about a builder object, else against the file. A file that
+ * cannot be loaded is one diagnostic, where it threw.
  */
-async function lintRendered(file: string, io: Io, settings: LintSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+async function lintRendered(file: string, io: Io, settings: LintSettings): Promise<Diagnostic[]> {
   const { rules, concourse } = settings;
   let loaded: LoadedPipeline[];
   try {
     loaded = await loadPipelines(file, io);
   } catch (error) {
-    if (!(error instanceof CliError) || hasTypeErrors) return [];
+    if (error instanceof PipelineLoadError) return [error.diagnostic];
+    if (!(error instanceof CliError)) throw error;
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
   return loaded.flatMap(({ name, pipeline }) => {
@@ -179,6 +185,8 @@ Rules: docs/lint-rules.md
     // Machine-readable output keeps one shape; what the summary line says goes to stderr.
     const unchecked = format === "text" ? undefined : taskFiles.uncheckedNote();
     if (unchecked) io.stderr(`sdk lint: ${unchecked}\n`);
+    // Errors before warnings, each in file and line order, in every format.
+    diagnostics.splice(0, diagnostics.length, ...sortDiagnostics(diagnostics));
     if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));

@@ -84,7 +84,7 @@ export const renderCommand: Command = {
         ...(taskFiles ? { taskFiles, showDeclaredIn: (at: string) => relative(io.cwd, at) || at } : {}),
       });
       const label = many ? `${file} (${name})` : file;
-      io.stderr(formatRenderDiagnostics(label, result.diagnostics));
+      io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
       if (hasErrors(result.diagnostics)) {
         status = ExitCode.problems;
         continue;
@@ -97,7 +97,7 @@ export const renderCommand: Command = {
           sourceFile,
           concourse,
         });
-        io.stderr(formatRenderDiagnostics(label, withVars.diagnostics));
+        io.stderr(formatRenderDiagnostics(label, withVars.diagnostics, io));
         if (hasErrors(withVars.diagnostics)) {
           status = ExitCode.problems;
           continue;

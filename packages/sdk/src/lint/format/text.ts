@@ -1,13 +1,16 @@
 /**
  * `--format text`: `file:line:col severity code: message`, a code frame (two lines of context
- * and a caret under the column), then a summary line.
+ * and a caret under the column), then a summary line. A diagnostic about a builder object
+ * of a pipeline.ts leads with the user's TypeScript line and its frame, and names the YAML
+ * path after them.
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 
 /** The source text of each file, for code frames. */
 export type Sources = ReadonlyMap<string, string>;
 
-function frame(source: string | undefined, line: number | undefined, column: number | undefined): string {
+/** Two lines either side of `line` of `source`, and a caret under `column`; empty without a line. */
+export function codeFrame(source: string | undefined, line: number | undefined, column: number | undefined): string {
   if (source === undefined || line === undefined) return "";
   const lines = source.split("\n");
   const from = Math.max(1, line - 2);
@@ -33,20 +36,30 @@ export function summary(diagnostics: readonly Diagnostic[], files: number): stri
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
 }
 
+// A position in a script (pipeline.ts) rather than in pipeline YAML.
+const SCRIPT = /\.[cm]?[jt]sx?$/;
+
+/**
+ * One diagnostic: its place and message, the code frame of `source` (the file's text,
+ * when known), the YAML path when the place is a line of TypeScript, and the hint.
+ */
+export function formatDiagnostic(d: Diagnostic, source: string | undefined): string {
+  // Without a line (a rendered pipeline.ts), the path is the only way to the problem.
+  const place = d.line ? `:${d.line}:${d.column ?? 1}` : d.path ? `: ${d.path}` : "";
+  const where = d.file ? `${d.file}${place}: ` : d.path ? `${d.path}: ` : "";
+  let out = `${where}${d.severity} ${d.code}: ${d.message}\n`;
+  out += codeFrame(source, d.line, d.column);
+  if (d.line && d.path && d.file && SCRIPT.test(d.file)) out += `  in ${d.path}\n`;
+  if (d.hint) out += `  hint: ${d.hint}\n`;
+  return out;
+}
+
 /**
  * Formats diagnostics as text with code frames. `note` is appended to the summary line
  * (`N file tasks not checked: ...`).
  */
 export function formatText(diagnostics: readonly Diagnostic[], sources: Sources, files: number, note?: string): string {
   let out = "";
-  for (const d of diagnostics) {
-    // Without a line (a rendered pipeline.ts), the path is the only way to the problem.
-    const place = d.line ? `:${d.line}:${d.column ?? 1}` : d.path ? `: ${d.path}` : "";
-    const where = d.file ? `${d.file}${place}: ` : d.path ? `${d.path}: ` : "";
-    out += `${where}${d.severity} ${d.code}: ${d.message}\n`;
-    out += frame(d.file === undefined ? undefined : sources.get(d.file), d.line, d.column);
-    if (d.hint) out += `  hint: ${d.hint}\n`;
-    out += "\n";
-  }
+  for (const d of diagnostics) out += `${formatDiagnostic(d, d.file === undefined ? undefined : sources.get(d.file))}\n`;
   return `${out}${summary(diagnostics, files)}${note ? `; ${note}` : ""}\n`;
 }
