@@ -7,6 +7,7 @@
 // (jiti, ts-morph, typescript, @viz-js/viz) stay outside, loaded when a command needs them.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -39,4 +40,6 @@ await build({
   legalComments: "linked",
   logLevel: "warning",
 });
-execFileSync("tsc", ["-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+// The workspace's TypeScript, found from here (so that the build needs no PATH set up).
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
