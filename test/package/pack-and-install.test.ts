@@ -28,18 +28,30 @@ let app = "";
 let tarball = "";
 let entries: string[] = [];
 
+/**
+ * The environment of a user's shell: without the npm_* variables that `pnpm run` sets for
+ * its scripts (npm warns about pnpm's own settings in them, e.g. `_jsr-registry`).
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== "PNPM_SCRIPT_SRC_DIR"));
+}
+
 /** Runs a command in the app project; never through a shell. */
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(command, args, {
     cwd: app,
     encoding: "utf8",
-    env: { ...process.env, CONTRAIL_CACHE_DIR: join(scratch, "cache"), ...env },
+    env: { ...userEnv(), CONTRAIL_CACHE_DIR: join(scratch, "cache"), ...env },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 function npm(...args: string[]): void {
-  execFileSync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd: app, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], {
+    cwd: app,
+    env: userEnv(),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 function sizeOf(dir: string): number {
