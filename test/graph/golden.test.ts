@@ -1,6 +1,7 @@
 /**
- * Golden SVGs (blog and two small corpus pipelines), determinism, and a readable layout of
- * the 111-job update-releases.yml (no two boxes overlap).
+ * The blog's golden SVG, determinism and layout on contrail's own fixtures. Golden SVGs of
+ * two corpus pipelines and the layout of the 111-job update-releases.yml are in
+ * golden.corpus.test.ts.
  */
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { layoutGraph } from "../../packages/sdk/src/graph/layout.ts";
 import { buildGraph } from "../../packages/sdk/src/graph/model.ts";
 import { expectGolden } from "../helpers/golden.ts";
 import { repoRoot } from "../helpers/paths.ts";
-import { BIG, corpusConfig } from "./corpus.ts";
+import { fixtureConfig } from "./corpus.ts";
 
 const golden = (name: string) => resolve(repoRoot, "test/graph/golden", name);
 
@@ -19,52 +20,26 @@ describe("golden SVGs", () => {
     expectGolden(golden("blog.svg"), await drawGraph(blog.synth().config, { format: "svg", title: "blog" }));
   });
 
-  it.each([
-    ["manually-triggered", "concourse__examples/pipelines/manually-triggered.yml"],
-    ["golang-lib", "concourse__examples/pipelines/golang-lib.yml"],
-  ])("%s", async (name, file) => {
-    expectGolden(golden(`${name}.svg`), await drawGraph(corpusConfig(file), { format: "svg", title: name }));
-  });
-
   it("draws the same bytes twice, and docs/images/blog-graph.svg is the blog's drawing", async () => {
-    const config = corpusConfig("concourse__examples/pipelines/manually-triggered.yml");
+    const config = fixtureConfig("fan-out.yml");
     const a = await drawGraph(config, { format: "svg" });
     expect(await drawGraph(config, { format: "svg" })).toBe(a);
     expectGolden(resolve(repoRoot, "docs/images/blog-graph.svg"), await drawGraph(blog.synth().config, { format: "svg", title: "blog" }));
   });
 
   it("draws triggering edges solid and the others dashed", async () => {
-    const svg = await drawGraph(corpusConfig("concourse__examples/pipelines/manually-triggered.yml"), { format: "svg" });
-    expect(svg).toMatch(/<path class="edge passed dashed" data-from="out:triggered-first:every-30s" data-to="job:not-triggered"/);
-    expect(svg).toMatch(/<path class="edge passed" data-from="out:triggered-first:every-30s" data-to="job:triggered-second"/);
+    const svg = await drawGraph(fixtureConfig("fan-out.yml"), { format: "svg" });
+    expect(svg).toMatch(/<path class="edge passed dashed" data-from="out:build:nightly" data-to="job:smoke"/);
+    expect(svg).toMatch(/<path class="edge passed" data-from="out:build:nightly" data-to="job:ship"/);
   });
 });
 
-describe("large pipelines", () => {
-  it("lays out update-releases.yml (111 jobs) without overlapping boxes", async () => {
-    const layout = await layoutGraph(buildGraph(corpusConfig(BIG)));
-    expect(layout.nodes.filter((n) => n.node.kind === "job")).toHaveLength(111);
-    const boxes = [...layout.nodes].sort((a, b) => a.x - b.x);
-    const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++) {
-      const a = boxes[i]!;
-      for (let j = i + 1; j < boxes.length && boxes[j]!.x < a.x + a.width; j++) {
-        const b = boxes[j]!;
-        if (a.y < b.y + b.height && b.y < a.y + a.height) overlaps.push(`${a.node.id} / ${b.node.id}`);
-      }
-    }
-    expect(overlaps).toEqual([]);
-    for (const n of layout.nodes) {
-      expect(n.x, n.node.id).toBeGreaterThanOrEqual(-0.5);
-      expect(n.y + n.height, n.node.id).toBeLessThanOrEqual(layout.height + 0.5);
-    }
-  });
-
+describe("layout", () => {
   it("places a job right of the jobs in its passed: constraints", async () => {
-    const layout = await layoutGraph(buildGraph(corpusConfig("concourse__examples/pipelines/manually-triggered.yml")));
+    const layout = await layoutGraph(buildGraph(fixtureConfig("fan-out.yml")));
     const x = (id: string) => layout.nodes.find((n) => n.node.id === id)!.x;
-    expect(x("out:triggered-first:every-30s")).toBeGreaterThan(x("job:triggered-first"));
-    expect(x("job:triggered-second")).toBeGreaterThan(x("out:triggered-first:every-30s"));
-    expect(x("in:triggered-first:every-30s")).toBeLessThan(x("job:triggered-first"));
+    expect(x("out:build:nightly")).toBeGreaterThan(x("job:build"));
+    expect(x("job:ship")).toBeGreaterThan(x("out:build:nightly"));
+    expect(x("in:build:nightly")).toBeLessThan(x("job:build"));
   });
 });

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintConfig, lintYaml, RULES } from "../../packages/sdk/src/lint/index.ts";
 import type { PipelineConfig } from "../../packages/sdk/src/model/index.ts";
-import { repoRoot, sharedDir } from "./shared.ts";
+import { repoRoot } from "./shared.ts";
 
 const fixtures = path.join(repoRoot, "test/lint/fixtures");
 
@@ -96,10 +96,11 @@ describe("contrail rules", () => {
   });
 
   it("fires none of contrail's own codes on the blog pipeline; only the resource catalogue's true finding", () => {
-    const text = readFileSync(path.join(sharedDir(), "seed/blog-pipeline.yml"), "utf8");
-    const diagnostics = lintYaml(text, { file: "blog-pipeline.yml" }).diagnostics;
+    // The blog example's committed YAML (the seed post's pipeline, see seed.corpus.test.ts).
+    const text = readFileSync(path.join(repoRoot, "packages/examples/blog/pipeline.yml"), "utf8");
+    const diagnostics = lintYaml(text, { file: "pipeline.yml" }).diagnostics;
     expect(diagnostics.filter((d) => RULES[d.code]?.origin !== "resource")).toEqual([]);
-    // registry-image's out.go fails a put that names no tag: the seed's push would fail today.
+    // registry-image's out.go fails a put that names no tag: the blog's push would fail today.
     expect(diagnostics.map((d) => [d.code, d.severity, d.path, d.line])).toEqual([
       ["registry-image-put-no-tag", "warning", "jobs.build-my-repo.plan[3].params", 63],
     ]);

@@ -7,6 +7,7 @@
 // (jiti, ts-morph, typescript, @viz-js/viz) stay outside, loaded when a command needs them.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -16,6 +17,27 @@ const dist = resolve(root, "dist");
 
 /** The package's entry points (see `exports` in package.json) and the CLI. */
 export const ENTRY_POINTS = ["index", "lint/index", "import/index", "diff/index", "model/index", "graph/index", "cli/main"];
+
+/**
+ * zod's 60-odd message locales (360 KB, half of the bundled zod) are all reachable through
+ * `z.locales`, so no bundler can drop them, and Node parses them on every start. contrail's
+ * messages are English: the bundled copy's `z.locales` holds `en` only. (A user who wants
+ * another locale configures their own zod.)
+ */
+const englishOnlyZodLocales = {
+  name: "english-only-zod-locales",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
+        ? { path: resolve(args.resolveDir, "../locales/en.js"), namespace: "zod-en" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 rmSync(dist, { recursive: true, force: true });
 await build({
@@ -37,6 +59,9 @@ await build({
     js: 'import { createRequire as __contrailCreateRequire } from "node:module"; const require = __contrailCreateRequire(import.meta.url);',
   },
   legalComments: "linked",
+  plugins: [englishOnlyZodLocales],
   logLevel: "warning",
 });
-execFileSync("tsc", ["-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+// The workspace's TypeScript, found from here (so that the build needs no PATH set up).
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });

@@ -112,7 +112,8 @@ function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, g
   const obj = asObj(value);
   if (obj !== undefined) for (const rule of spec.rules?.[kind] ?? []) rule(obj, report, context);
   const claimed = new Set(ruleIssues.map((i) => i.path.join("\u0000")));
-  const result = schema.safeParse(value ?? {});
+  // jitless: each config is parsed once or twice; compiling zod's fast path costs more (render.ts).
+  const result = schema.safeParse(value ?? {}, { jitless: true });
   const schemaIssues = result.success ? [] : result.error.issues.flatMap((issue) => fromZod(spec, kind, value ?? {}, issue));
   return [...schemaIssues.filter((i) => !claimed.has(i.path.join("\u0000"))), ...ruleIssues];
 }

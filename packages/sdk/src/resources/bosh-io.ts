@@ -8,47 +8,58 @@
 import { z } from "zod";
 import { GettableResource } from "../builders/resource.ts";
 import { defineSpec, mustBeString, type TypedResourceOptions } from "./_define.ts";
+import { lazySchema } from "./lazy-schema.ts";
 
 /** Source of a bosh-io-release resource. @see https://github.com/concourse/bosh-io-release-resource#source-configuration */
-export const BoshIoReleaseSourceSchema = z.strictObject({
-  /** The release's GitHub repository, `owner/name`. Required. */
-  repository: z.string().describe("The release's GitHub repository, owner/name. Required."),
-  /** Lock to this version (a string: quote it). Used only on get. */
-  release_version: z.string().optional().describe("Lock to this version (a string: quote it). Used only on get."),
-});
+export const BoshIoReleaseSourceSchema = lazySchema(() =>
+  z.strictObject({
+    /** The release's GitHub repository, `owner/name`. Required. */
+    repository: z.string().describe("The release's GitHub repository, owner/name. Required."),
+    /** Lock to this version (a string: quote it). Used only on get. */
+    release_version: z.string().optional().describe("Lock to this version (a string: quote it). Used only on get."),
+  }),
+);
 
 /** Get params of bosh-io-release. */
-export const BoshIoReleaseGetParamsSchema = z.strictObject({
-  /** Fetch `release.tgz`. @default true */
-  tarball: z.boolean().optional().describe("Fetch release.tgz. Default: true."),
-});
+export const BoshIoReleaseGetParamsSchema = lazySchema(() =>
+  z.strictObject({
+    /** Fetch `release.tgz`. @default true */
+    tarball: z.boolean().optional().describe("Fetch release.tgz. Default: true."),
+  }),
+);
 
 /** Source of a bosh-io-stemcell resource. @see https://github.com/concourse/bosh-io-stemcell-resource#source-configuration */
-export const BoshIoStemcellSourceSchema = z.strictObject({
-  /** The stemcell's name, e.g. `bosh-aws-xen-hvm-ubuntu-jammy-go_agent`. Required. */
-  name: z.string().describe("The stemcell's name, e.g. bosh-aws-xen-hvm-ubuntu-jammy-go_agent. Required."),
-  /** Narrow versions to this family, e.g. `"3262"` matches 3262, 3262.1 and 3262.1.1 (a string: quote it). */
-  version_family: z
-    .string()
-    .optional()
-    .describe('Narrow versions to this family, e.g. "3262" matches 3262, 3262.1 and 3262.1.1 (a string: quote it).'),
-  /** Always download regular stemcells, never light ones. @default false */
-  force_regular: z.boolean().optional().describe("Always download regular stemcells, never light ones. Default: false."),
-});
+export const BoshIoStemcellSourceSchema = lazySchema(() =>
+  z.strictObject({
+    /** The stemcell's name, e.g. `bosh-aws-xen-hvm-ubuntu-jammy-go_agent`. Required. */
+    name: z.string().describe("The stemcell's name, e.g. bosh-aws-xen-hvm-ubuntu-jammy-go_agent. Required."),
+    /** Narrow versions to this family, e.g. `"3262"` matches 3262, 3262.1 and 3262.1.1 (a string: quote it). */
+    version_family: z
+      .string()
+      .optional()
+      .describe('Narrow versions to this family, e.g. "3262" matches 3262, 3262.1 and 3262.1.1 (a string: quote it).'),
+    /** Always download regular stemcells, never light ones. @default false */
+    force_regular: z.boolean().optional().describe("Always download regular stemcells, never light ones. Default: false."),
+  }),
+);
 
 /** Get params of bosh-io-stemcell. */
-export const BoshIoStemcellGetParamsSchema = z.strictObject({
-  /** Fetch `stemcell.tgz`. @default true */
-  tarball: z.boolean().optional().describe("Fetch stemcell.tgz. Default: true."),
-  /** Keep the tarball's original file name. @default false */
-  preserve_filename: z.boolean().optional().describe("Keep the tarball's original file name. Default: false."),
-});
+export const BoshIoStemcellGetParamsSchema = lazySchema(() =>
+  z.strictObject({
+    /** Fetch `stemcell.tgz`. @default true */
+    tarball: z.boolean().optional().describe("Fetch stemcell.tgz. Default: true."),
+    /** Keep the tarball's original file name. @default false */
+    preserve_filename: z.boolean().optional().describe("Keep the tarball's original file name. Default: false."),
+  }),
+);
 
 /** Version of both bosh.io resources. */
-export const BoshIoVersionSchema = z.strictObject({
-  /** The version. */
-  version: z.string().describe("The version."),
-});
+export const BoshIoVersionSchema = lazySchema(() =>
+  z.strictObject({
+    /** The version. */
+    version: z.string().describe("The version."),
+  }),
+);
 
 /** Source of a bosh-io-release resource. */
 export type BoshIoReleaseSource = z.input<typeof BoshIoReleaseSourceSchema>;

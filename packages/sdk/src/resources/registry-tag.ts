@@ -9,60 +9,65 @@ import { GettableResource, type ResourceOptions } from "../builders/resource.ts"
 import { ResourceType } from "../builders/resource-type.ts";
 import type { Input } from "../builders/values.ts";
 import { asObj, defineSpec, isSet, type Rule } from "./_define.ts";
+import { lazySchema } from "./lazy-schema.ts";
 
 const README = "https://github.com/tlwr/registry-tag-resource";
 
 /** Source of a registry-tag resource. @see https://github.com/tlwr/registry-tag-resource#source-configuration */
-export const RegistryTagSourceSchema = z.strictObject({
-  /** The registry API URL: `https://hub.docker.com/v2/repositories/<ns>/<name>` (official images: `library/<name>`) or `https://<host>/v2/<name>`. Required. */
-  uri: z
-    .string()
-    .describe(
-      "The registry API URL: https://hub.docker.com/v2/repositories/<ns>/<name> (official images: library/<name>) or https://<host>/v2/<name>. Required.",
-    ),
-  /** HTTP basic auth username (not for Docker Hub). @default "" */
-  username: z.string().optional().describe('HTTP basic auth username (not for Docker Hub). Default: "".'),
-  /** HTTP basic auth password (not for Docker Hub). @default "" */
-  password: z.string().optional().describe('HTTP basic auth password (not for Docker Hub). Default: "".'),
-  /** Pages of tags to read (≥ 1). @default 1 */
-  pages: z.number().int().min(1).optional().describe("Pages of tags to read (≥ 1). Default: 1."),
-  /** Tags per page (≥ 1). @default 25 */
-  tags_per_page: z.number().int().min(1).optional().describe("Tags per page (≥ 1). Default: 25."),
-  /** Only tags matching this (Ruby, unanchored) regex; applied before `semver`. */
-  regexp: z.string().optional().describe("Only tags matching this (Ruby, unanchored) regex; applied before semver."),
-  /** Semver filtering and ordering. */
-  semver: z
-    .strictObject({
-      /** A requirement such as `~1.5` or `>= 3.0`; the block does nothing without it. */
-      matcher: z.string().optional().describe("A requirement such as ~1.5 or >= 3.0; the block does nothing without it."),
-      /** A regex removed from tags before parsing them. @default "" */
-      prefix: z.string().optional().describe('A regex removed from tags before parsing them. Default: "".'),
-    })
-    .optional()
-    .describe("Semver filtering and ordering."),
-  /** Order of tags, instead of semver. */
-  sort: z
-    .strictObject({
-      /** `alphabetical` or `numerical` (on the tag's digits). Mutually exclusive with `semver.matcher`. */
-      method: z
-        .enum(["alphabetical", "numerical"])
-        .optional()
-        .describe("alphabetical or numerical (on the tag's digits). Mutually exclusive with semver.matcher."),
-      /** Reverse the final order. @default false */
-      reverse: z.boolean().optional().describe("Reverse the final order. Default: false."),
-    })
-    .optional()
-    .describe("Order of tags, instead of semver."),
-});
+export const RegistryTagSourceSchema = lazySchema(() =>
+  z.strictObject({
+    /** The registry API URL: `https://hub.docker.com/v2/repositories/<ns>/<name>` (official images: `library/<name>`) or `https://<host>/v2/<name>`. Required. */
+    uri: z
+      .string()
+      .describe(
+        "The registry API URL: https://hub.docker.com/v2/repositories/<ns>/<name> (official images: library/<name>) or https://<host>/v2/<name>. Required.",
+      ),
+    /** HTTP basic auth username (not for Docker Hub). @default "" */
+    username: z.string().optional().describe('HTTP basic auth username (not for Docker Hub). Default: "".'),
+    /** HTTP basic auth password (not for Docker Hub). @default "" */
+    password: z.string().optional().describe('HTTP basic auth password (not for Docker Hub). Default: "".'),
+    /** Pages of tags to read (≥ 1). @default 1 */
+    pages: z.number().int().min(1).optional().describe("Pages of tags to read (≥ 1). Default: 1."),
+    /** Tags per page (≥ 1). @default 25 */
+    tags_per_page: z.number().int().min(1).optional().describe("Tags per page (≥ 1). Default: 25."),
+    /** Only tags matching this (Ruby, unanchored) regex; applied before `semver`. */
+    regexp: z.string().optional().describe("Only tags matching this (Ruby, unanchored) regex; applied before semver."),
+    /** Semver filtering and ordering. */
+    semver: z
+      .strictObject({
+        /** A requirement such as `~1.5` or `>= 3.0`; the block does nothing without it. */
+        matcher: z.string().optional().describe("A requirement such as ~1.5 or >= 3.0; the block does nothing without it."),
+        /** A regex removed from tags before parsing them. @default "" */
+        prefix: z.string().optional().describe('A regex removed from tags before parsing them. Default: "".'),
+      })
+      .optional()
+      .describe("Semver filtering and ordering."),
+    /** Order of tags, instead of semver. */
+    sort: z
+      .strictObject({
+        /** `alphabetical` or `numerical` (on the tag's digits). Mutually exclusive with `semver.matcher`. */
+        method: z
+          .enum(["alphabetical", "numerical"])
+          .optional()
+          .describe("alphabetical or numerical (on the tag's digits). Mutually exclusive with semver.matcher."),
+        /** Reverse the final order. @default false */
+        reverse: z.boolean().optional().describe("Reverse the final order. Default: false."),
+      })
+      .optional()
+      .describe("Order of tags, instead of semver."),
+  }),
+);
 
 /** Get params of registry-tag: none. */
-export const RegistryTagGetParamsSchema = z.strictObject({});
+export const RegistryTagGetParamsSchema = lazySchema(() => z.strictObject({}));
 
 /** Version of registry-tag. */
-export const RegistryTagVersionSchema = z.strictObject({
-  /** The tag. */
-  tag: z.string().describe("The tag."),
-});
+export const RegistryTagVersionSchema = lazySchema(() =>
+  z.strictObject({
+    /** The tag. */
+    tag: z.string().describe("The tag."),
+  }),
+);
 
 /** Source of a registry-tag resource. @see https://github.com/tlwr/registry-tag-resource#source-configuration */
 export type RegistryTagSource = z.input<typeof RegistryTagSourceSchema>;

@@ -6,118 +6,127 @@
 import { z } from "zod";
 import { Resource } from "../builders/resource.ts";
 import { defineSpec, deprecated, exclusive, isSet, type Rule, requires, type TypedResourceOptions } from "./_define.ts";
+import { lazySchema } from "./lazy-schema.ts";
 
 const README = "https://github.com/concourse/s3-resource";
 
 /** S3 checksum algorithms. Shared with semver's s3 driver. */
-export const ChecksumAlgorithmSchema = z.enum(["CRC32", "CRC32C", "SHA1", "SHA256", "CRC64NVME"]);
+export const ChecksumAlgorithmSchema = lazySchema(() => z.enum(["CRC32", "CRC32C", "SHA1", "SHA256", "CRC64NVME"]));
 
 /** Source of an s3 resource. @see https://github.com/concourse/s3-resource#source-configuration */
-export const S3SourceSchema = z.strictObject({
-  /** The bucket's name. Required. */
-  bucket: z.string().describe("The bucket's name. Required."),
-  /** A regexp over object keys with a capture group (preferably named `version`), e.g. `releases/app-(.*).tgz`. One of `regexp` / `versioned_file`. */
-  regexp: z
-    .string()
-    .optional()
-    .describe(
-      "A regexp over object keys with a capture group (preferably named version), e.g. releases/app-(.*).tgz. One of regexp / versioned_file.",
-    ),
-  /** The key of one object in a versioned bucket. One of `regexp` / `versioned_file`. */
-  versioned_file: z.string().optional().describe("The key of one object in a versioned bucket. One of regexp / versioned_file."),
-  /** AWS access key id; without credentials the resource is anonymous. */
-  access_key_id: z.string().optional().describe("AWS access key id; without credentials the resource is anonymous."),
-  /** AWS secret access key (use a `((var))`). */
-  secret_access_key: z.string().optional().describe("AWS secret access key (use a ((var)))."),
-  /** AWS session token. */
-  session_token: z.string().optional().describe("AWS session token."),
-  /** A role to assume. */
-  aws_role_arn: z.string().optional().describe("A role to assume."),
-  /** Use the AWS SDK's default credential chain. @default false */
-  enable_aws_creds_provider: z.boolean().optional().describe("Use the AWS SDK's default credential chain. Default: false."),
-  /** The region. @default "us-east-1" */
-  region_name: z.string().optional().describe('The region. Default: "us-east-1".'),
-  /** Presigned URLs; `url` is left out of the metadata. @default false */
-  private: z.boolean().optional().describe("Presigned URLs; url is left out of the metadata. Default: false."),
-  /** A custom endpoint (host or URL), for S3-compatible stores. */
-  endpoint: z.string().optional().describe("A custom endpoint (host or URL), for S3-compatible stores."),
-  /** Plain HTTP. @default false */
-  disable_ssl: z.boolean().optional().describe("Plain HTTP. Default: false."),
-  /** Skip TLS verification. Mutually exclusive with `ca_bundle`. @default false */
-  skip_ssl_verification: z.boolean().optional().describe("Skip TLS verification. Mutually exclusive with ca_bundle. Default: false."),
-  /** CA certificates (PEM) to trust. Mutually exclusive with `skip_ssl_verification`. */
-  ca_bundle: z.string().optional().describe("CA certificates (PEM) to trust. Mutually exclusive with skip_ssl_verification."),
-  /** Skip downloading the object on get (a boolean here; a string in get params). @default false */
-  skip_download: z
-    .boolean()
-    .optional()
-    .describe("Skip downloading the object on get (a boolean here; a string in get params). Default: false."),
-  /** Server-side encryption: `AES256`, `aws:kms` or `aws:kms:dsse`. */
-  server_side_encryption: z.string().optional().describe("Server-side encryption: AES256, aws:kms or aws:kms:dsse."),
-  /** The KMS key id for `aws:kms`. */
-  sse_kms_key_id: z.string().optional().describe("The KMS key id for aws:kms."),
-  /** Disable multipart uploads. @default false */
-  disable_multipart: z.boolean().optional().describe("Disable multipart uploads. Default: false."),
-  /** Path-style URLs. @default false */
-  use_path_style: z.boolean().optional().describe("Path-style URLs. Default: false."),
-  /** Skip S3 checksums. Not with `checksum_algorithm`. @default false */
-  skip_s3_checksums: z.boolean().optional().describe("Skip S3 checksums. Not with checksum_algorithm. Default: false."),
-  /** The checksum algorithm. Not with `skip_s3_checksums: true`. */
-  checksum_algorithm: ChecksumAlgorithmSchema.optional().describe("The checksum algorithm. Not with skip_s3_checksums: true."),
-  /** With `regexp`: the path of an initial version when the bucket is empty. */
-  initial_path: z.string().optional().describe("With regexp: the path of an initial version when the bucket is empty."),
-  /** With `versioned_file`: the id of an initial version. */
-  initial_version: z.string().optional().describe("With versioned_file: the id of an initial version."),
-  /** Text content of the initial version. Not with `initial_content_binary`; needs `initial_path` or `initial_version`. */
-  initial_content_text: z
-    .string()
-    .optional()
-    .describe("Text content of the initial version. Not with initial_content_binary; needs initial_path or initial_version."),
-  /** Base64 content of the initial version. Not with `initial_content_text`; needs `initial_path` or `initial_version`. */
-  initial_content_binary: z
-    .string()
-    .optional()
-    .describe("Base64 content of the initial version. Not with initial_content_text; needs initial_path or initial_version."),
-  /** @deprecated Ignored: `endpoint` is enough. */
-  cloudfront_url: z.string().optional().describe("Deprecated: Ignored: endpoint is enough."),
-  /** @deprecated Removed: still decoded, has no effect. */
-  use_v2_signing: z.boolean().optional().describe("Deprecated: Removed: still decoded, has no effect."),
-});
+export const S3SourceSchema = lazySchema(() =>
+  z.strictObject({
+    /** The bucket's name. Required. */
+    bucket: z.string().describe("The bucket's name. Required."),
+    /** A regexp over object keys with a capture group (preferably named `version`), e.g. `releases/app-(.*).tgz`. One of `regexp` / `versioned_file`. */
+    regexp: z
+      .string()
+      .optional()
+      .describe(
+        "A regexp over object keys with a capture group (preferably named version), e.g. releases/app-(.*).tgz. One of regexp / versioned_file.",
+      ),
+    /** The key of one object in a versioned bucket. One of `regexp` / `versioned_file`. */
+    versioned_file: z.string().optional().describe("The key of one object in a versioned bucket. One of regexp / versioned_file."),
+    /** AWS access key id; without credentials the resource is anonymous. */
+    access_key_id: z.string().optional().describe("AWS access key id; without credentials the resource is anonymous."),
+    /** AWS secret access key (use a `((var))`). */
+    secret_access_key: z.string().optional().describe("AWS secret access key (use a ((var)))."),
+    /** AWS session token. */
+    session_token: z.string().optional().describe("AWS session token."),
+    /** A role to assume. */
+    aws_role_arn: z.string().optional().describe("A role to assume."),
+    /** Use the AWS SDK's default credential chain. @default false */
+    enable_aws_creds_provider: z.boolean().optional().describe("Use the AWS SDK's default credential chain. Default: false."),
+    /** The region. @default "us-east-1" */
+    region_name: z.string().optional().describe('The region. Default: "us-east-1".'),
+    /** Presigned URLs; `url` is left out of the metadata. @default false */
+    private: z.boolean().optional().describe("Presigned URLs; url is left out of the metadata. Default: false."),
+    /** A custom endpoint (host or URL), for S3-compatible stores. */
+    endpoint: z.string().optional().describe("A custom endpoint (host or URL), for S3-compatible stores."),
+    /** Plain HTTP. @default false */
+    disable_ssl: z.boolean().optional().describe("Plain HTTP. Default: false."),
+    /** Skip TLS verification. Mutually exclusive with `ca_bundle`. @default false */
+    skip_ssl_verification: z.boolean().optional().describe("Skip TLS verification. Mutually exclusive with ca_bundle. Default: false."),
+    /** CA certificates (PEM) to trust. Mutually exclusive with `skip_ssl_verification`. */
+    ca_bundle: z.string().optional().describe("CA certificates (PEM) to trust. Mutually exclusive with skip_ssl_verification."),
+    /** Skip downloading the object on get (a boolean here; a string in get params). @default false */
+    skip_download: z
+      .boolean()
+      .optional()
+      .describe("Skip downloading the object on get (a boolean here; a string in get params). Default: false."),
+    /** Server-side encryption: `AES256`, `aws:kms` or `aws:kms:dsse`. */
+    server_side_encryption: z.string().optional().describe("Server-side encryption: AES256, aws:kms or aws:kms:dsse."),
+    /** The KMS key id for `aws:kms`. */
+    sse_kms_key_id: z.string().optional().describe("The KMS key id for aws:kms."),
+    /** Disable multipart uploads. @default false */
+    disable_multipart: z.boolean().optional().describe("Disable multipart uploads. Default: false."),
+    /** Path-style URLs. @default false */
+    use_path_style: z.boolean().optional().describe("Path-style URLs. Default: false."),
+    /** Skip S3 checksums. Not with `checksum_algorithm`. @default false */
+    skip_s3_checksums: z.boolean().optional().describe("Skip S3 checksums. Not with checksum_algorithm. Default: false."),
+    /** The checksum algorithm. Not with `skip_s3_checksums: true`. */
+    checksum_algorithm: ChecksumAlgorithmSchema.optional().describe("The checksum algorithm. Not with skip_s3_checksums: true."),
+    /** With `regexp`: the path of an initial version when the bucket is empty. */
+    initial_path: z.string().optional().describe("With regexp: the path of an initial version when the bucket is empty."),
+    /** With `versioned_file`: the id of an initial version. */
+    initial_version: z.string().optional().describe("With versioned_file: the id of an initial version."),
+    /** Text content of the initial version. Not with `initial_content_binary`; needs `initial_path` or `initial_version`. */
+    initial_content_text: z
+      .string()
+      .optional()
+      .describe("Text content of the initial version. Not with initial_content_binary; needs initial_path or initial_version."),
+    /** Base64 content of the initial version. Not with `initial_content_text`; needs `initial_path` or `initial_version`. */
+    initial_content_binary: z
+      .string()
+      .optional()
+      .describe("Base64 content of the initial version. Not with initial_content_text; needs initial_path or initial_version."),
+    /** @deprecated Ignored: `endpoint` is enough. */
+    cloudfront_url: z.string().optional().describe("Deprecated: Ignored: endpoint is enough."),
+    /** @deprecated Removed: still decoded, has no effect. */
+    use_v2_signing: z.boolean().optional().describe("Deprecated: Removed: still decoded, has no effect."),
+  }),
+);
 
 /** Get params of s3. @see https://github.com/concourse/s3-resource#in-fetch-an-object-from-the-bucket */
-export const S3GetParamsSchema = z.strictObject({
-  /** Skip the download: the STRING `"true"` or `"false"` (a YAML boolean fails to decode). Overrides the source's. */
-  skip_download: z
-    .enum(["true", "false"])
-    .optional()
-    .describe('Skip the download: the STRING "true" or "false" (a YAML boolean fails to decode). Overrides the source\'s.'),
-  /** Unpack tar, gzip, bzip2 or zip archives. @default false */
-  unpack: z.boolean().optional().describe("Unpack tar, gzip, bzip2 or zip archives. Default: false."),
-  /** Write the object's tags to `tags.json`. @default false */
-  download_tags: z.boolean().optional().describe("Write the object's tags to tags.json. Default: false."),
-});
+export const S3GetParamsSchema = lazySchema(() =>
+  z.strictObject({
+    /** Skip the download: the STRING `"true"` or `"false"` (a YAML boolean fails to decode). Overrides the source's. */
+    skip_download: z
+      .enum(["true", "false"])
+      .optional()
+      .describe('Skip the download: the STRING "true" or "false" (a YAML boolean fails to decode). Overrides the source\'s.'),
+    /** Unpack tar, gzip, bzip2 or zip archives. @default false */
+    unpack: z.boolean().optional().describe("Unpack tar, gzip, bzip2 or zip archives. Default: false."),
+    /** Write the object's tags to `tags.json`. @default false */
+    download_tags: z.boolean().optional().describe("Write the object's tags to tags.json. Default: false."),
+  }),
+);
 
 /** Put params of s3. @see https://github.com/concourse/s3-resource#out-upload-an-object-to-the-bucket */
-export const S3PutParamsSchema = z.strictObject({
-  /** Path glob of the file to upload; must match exactly one file. Required (not with `from`). */
-  file: z.string().optional().describe("Path glob of the file to upload; must match exactly one file. Required (not with from)."),
-  /** A canned ACL, e.g. `public-read`. */
-  acl: z.string().optional().describe("A canned ACL, e.g. public-read."),
-  /** The object's content type. */
-  content_type: z.string().optional().describe("The object's content type."),
-  /** @deprecated Use `file`: a regex of the local file to upload. */
-  from: z.string().optional().describe("Deprecated: Use file: a regex of the local file to upload."),
-  /** @deprecated Use `file`: the remote key, with `from`. */
-  to: z.string().optional().describe("Deprecated: Use file: the remote key, with from."),
-});
+export const S3PutParamsSchema = lazySchema(() =>
+  z.strictObject({
+    /** Path glob of the file to upload; must match exactly one file. Required (not with `from`). */
+    file: z.string().optional().describe("Path glob of the file to upload; must match exactly one file. Required (not with from)."),
+    /** A canned ACL, e.g. `public-read`. */
+    acl: z.string().optional().describe("A canned ACL, e.g. public-read."),
+    /** The object's content type. */
+    content_type: z.string().optional().describe("The object's content type."),
+    /** @deprecated Use `file`: a regex of the local file to upload. */
+    from: z.string().optional().describe("Deprecated: Use file: a regex of the local file to upload."),
+    /** @deprecated Use `file`: the remote key, with `from`. */
+    to: z.string().optional().describe("Deprecated: Use file: the remote key, with from."),
+  }),
+);
 
 /** Version of s3: `{path}` (regexp mode) or `{version_id}` (versioned_file mode). */
-export const S3VersionSchema = z.strictObject({
-  /** The object key, in regexp mode. */
-  path: z.string().optional().describe("The object key, in regexp mode."),
-  /** The object version id, in versioned_file mode. */
-  version_id: z.string().optional().describe("The object version id, in versioned_file mode."),
-});
+export const S3VersionSchema = lazySchema(() =>
+  z.strictObject({
+    /** The object key, in regexp mode. */
+    path: z.string().optional().describe("The object key, in regexp mode."),
+    /** The object version id, in versioned_file mode. */
+    version_id: z.string().optional().describe("The object version id, in versioned_file mode."),
+  }),
+);
 
 /** Source of an s3 resource. @see https://github.com/concourse/s3-resource#source-configuration */
 export type S3Source = z.input<typeof S3SourceSchema>;

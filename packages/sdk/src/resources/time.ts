@@ -6,45 +6,53 @@
 import { z } from "zod";
 import { Resource } from "../builders/resource.ts";
 import { defineSpec, goDuration, isVar, type Rule, type TypedResourceOptions, together } from "./_define.ts";
+import { lazySchema } from "./lazy-schema.ts";
 
 const README = "https://github.com/concourse/time-resource";
 
 /** Source of a time resource. @see https://github.com/concourse/time-resource#source-configuration */
-export const TimeSourceSchema = z.strictObject({
-  /** A Go duration between versions, e.g. `"60s"`, `"1h30m"`. A string. @default one version per day */
-  interval: z.string().optional().describe('A Go duration between versions, e.g. "60s", "1h30m". A string. Default: one version per day.'),
-  /** An IANA time zone, e.g. `"Europe/London"`. @default "UTC" */
-  location: z.string().optional().describe('An IANA time zone, e.g. "Europe/London". Default: "UTC".'),
-  /** Window start: `"3:04 PM"`, `"3PM"`, `"3 PM"`, `"15:04"` or `"1504"`. A string; set with `stop`. @default "00:00" */
-  start: z
-    .string()
-    .optional()
-    .describe('Window start: "3:04 PM", "3PM", "3 PM", "15:04" or "1504". A string; set with stop. Default: "00:00".'),
-  /** Window end, same formats as `start`; set with `start`. @default "00:00" */
-  stop: z.string().optional().describe('Window end, same formats as start; set with start. Default: "00:00".'),
-  /** Days of the week: `sunday`/`sun` ... `saturday`/`sat` (case-insensitive). @default every day */
-  days: z
-    .array(z.string().regex(/^(sun|mon|tue|wed|thu|fri|sat)(day|sday|nesday|rsday|urday)?$/i))
-    .optional()
-    .describe("Days of the week: sunday/sun ... saturday/sat (case-insensitive). Default: every day."),
-  /** Emit the current time when there is no version yet. @default false */
-  initial_version: z.boolean().optional().describe("Emit the current time when there is no version yet. Default: false."),
-  /** No versions before this time: `2006-01-02T15:04:05`, `...T15:04`, `...T15`, `2006-01-02` or `2006-01-02 15:04:05`. */
-  start_after: z
-    .string()
-    .optional()
-    .describe("No versions before this time: 2006-01-02T15:04:05, ...T15:04, ...T15, 2006-01-02 or 2006-01-02 15:04:05."),
-});
+export const TimeSourceSchema = lazySchema(() =>
+  z.strictObject({
+    /** A Go duration between versions, e.g. `"60s"`, `"1h30m"`. A string. @default one version per day */
+    interval: z
+      .string()
+      .optional()
+      .describe('A Go duration between versions, e.g. "60s", "1h30m". A string. Default: one version per day.'),
+    /** An IANA time zone, e.g. `"Europe/London"`. @default "UTC" */
+    location: z.string().optional().describe('An IANA time zone, e.g. "Europe/London". Default: "UTC".'),
+    /** Window start: `"3:04 PM"`, `"3PM"`, `"3 PM"`, `"15:04"` or `"1504"`. A string; set with `stop`. @default "00:00" */
+    start: z
+      .string()
+      .optional()
+      .describe('Window start: "3:04 PM", "3PM", "3 PM", "15:04" or "1504". A string; set with stop. Default: "00:00".'),
+    /** Window end, same formats as `start`; set with `start`. @default "00:00" */
+    stop: z.string().optional().describe('Window end, same formats as start; set with start. Default: "00:00".'),
+    /** Days of the week: `sunday`/`sun` ... `saturday`/`sat` (case-insensitive). @default every day */
+    days: z
+      .array(z.string().regex(/^(sun|mon|tue|wed|thu|fri|sat)(day|sday|nesday|rsday|urday)?$/i))
+      .optional()
+      .describe("Days of the week: sunday/sun ... saturday/sat (case-insensitive). Default: every day."),
+    /** Emit the current time when there is no version yet. @default false */
+    initial_version: z.boolean().optional().describe("Emit the current time when there is no version yet. Default: false."),
+    /** No versions before this time: `2006-01-02T15:04:05`, `...T15:04`, `...T15`, `2006-01-02` or `2006-01-02 15:04:05`. */
+    start_after: z
+      .string()
+      .optional()
+      .describe("No versions before this time: 2006-01-02T15:04:05, ...T15:04, ...T15, 2006-01-02 or 2006-01-02 15:04:05."),
+  }),
+);
 
 /** Get params of time: none. */
-export const TimeGetParamsSchema = z.strictObject({});
+export const TimeGetParamsSchema = lazySchema(() => z.strictObject({}));
 /** Put params of time: none (a put emits the current time). */
-export const TimePutParamsSchema = z.strictObject({});
+export const TimePutParamsSchema = lazySchema(() => z.strictObject({}));
 /** Version of time. */
-export const TimeVersionSchema = z.strictObject({
-  /** RFC 3339 time. */
-  time: z.string().describe("RFC 3339 time."),
-});
+export const TimeVersionSchema = lazySchema(() =>
+  z.strictObject({
+    /** RFC 3339 time. */
+    time: z.string().describe("RFC 3339 time."),
+  }),
+);
 
 /** Source of a time resource. @see https://github.com/concourse/time-resource#source-configuration */
 export type TimeSource = z.input<typeof TimeSourceSchema>;

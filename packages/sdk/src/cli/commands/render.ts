@@ -3,7 +3,6 @@
  */
 
 import { join, relative, resolve } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -111,7 +110,7 @@ export const renderCommand: Command = {
             ? join(values.output, `${name}.${format === "json" ? "json" : "yml"}`)
             : values.output;
       if (out === undefined) io.stdout(text);
-      else if (values.check) status = Math.max(status, check(io, out, text));
+      else if (values.check) status = Math.max(status, await check(io, out, text));
       else io.writeFile(resolve(io.cwd, out), text);
     }
     return status;
@@ -134,7 +133,7 @@ function select(loaded: readonly LoadedPipeline[], wanted: string | undefined, h
 }
 
 /** Compares the rendered text with the committed file; prints a diff when they differ. */
-function check(io: Io, out: string, text: string): number {
+async function check(io: Io, out: string, text: string): Promise<number> {
   const path = resolve(io.cwd, out);
   if (!io.exists(path)) {
     io.stderr(`${out}: does not exist; run 'sdk render' without --check to create it.\n`);
@@ -142,6 +141,8 @@ function check(io: Io, out: string, text: string): number {
   }
   const current = io.readFile(path);
   if (current === text) return ExitCode.ok;
+  // Loaded only for a drift: a plain render never pays for the diff library.
+  const { createTwoFilesPatch } = await import("diff");
   io.stdout(createTwoFilesPatch(out, `${out} (rendered)`, current, text, undefined, undefined, { context: 3 }));
   io.stderr(`${out}: differs from the rendered pipeline; run 'sdk render -o ${out}' and commit the result.\n`);
   return ExitCode.problems;
