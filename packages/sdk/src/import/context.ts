@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { JsonValue } from "../model/common.ts";
+import type { TaskFileSource } from "../task-file/index.ts";
 import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
 import { NameAllocator } from "./names.ts";
 import type { ImportScope, Producer } from "./scope.ts";
@@ -47,9 +48,12 @@ export class ImportContext {
   readonly file: string | undefined;
   /** The name of the `defineVars` const. */
   readonly varsConst: string;
+  /** Task files by the artifacts' folders: resolved file tasks become typed `FileTask`s. */
+  readonly taskFiles: TaskFileSource | undefined;
 
-  constructor(file: string | undefined, helperNames: readonly string[]) {
+  constructor(file: string | undefined, helperNames: readonly string[], taskFiles?: TaskFileSource) {
     this.file = file;
+    this.taskFiles = taskFiles;
     this.names.reserve(...helperNames);
     this.varsConst = this.names.allocate("vars", "Const");
   }

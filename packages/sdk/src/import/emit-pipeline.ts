@@ -5,6 +5,7 @@
 import type { JsonValue } from "../model/common.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import type { ImportContext } from "./context.ts";
+import { taskDeclarationConsts } from "./emit-file-task.ts";
 import { emitJob, jobObjects } from "./emit-jobs.ts";
 import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
 import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
@@ -20,6 +21,8 @@ export const CONTRAIL_EXPORTS = [
   "Resource",
   "ResourceType",
   "Task",
+  "FileTask",
+  "defineTask",
   "OciBuildTask",
   ...Object.values(CATALOGUE).map((entry) => entry.className),
   "registryTagType",
@@ -115,7 +118,7 @@ export async function emitPipeline(ctx: ImportContext, doc: JsonObject): Promise
   const pipeline = newExpr("Pipeline", withExtra(ctx, props, doc, consumed));
   const varsDecl: ConstDecl[] =
     ctx.plainVars.size > 0 ? [{ name: ctx.varsConst, init: call("defineVars", ...[...ctx.plainVars].map(str)) }] : [];
-  const all = [...varsDecl, ...consts];
+  const all = [...varsDecl, ...taskDeclarationConsts(ctx), ...consts];
   const imports = new Set<string>();
   for (const c of all) collectIds(c.init, imports);
   collectIds(pipeline, imports);

@@ -6,6 +6,7 @@
  * const { source, diagnostics } = await importPipeline(readFileSync("pipeline.yml", "utf8"), { file: "pipeline.yml" });
  */
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { TaskFileSource } from "../task-file/index.ts";
 import { ImportContext } from "./context.ts";
 import { CONTRAIL_EXPORTS, emitPipeline } from "./emit-pipeline.ts";
 import { loadPipelineYaml } from "./load.ts";
@@ -17,6 +18,11 @@ export interface ImportOptions {
   readonly file?: string;
   /** Import templated input (ytt, `{{x}}`, spruce, several documents) with its text kept as it is, with warnings. */
   readonly force?: boolean;
+  /**
+   * Task files by the artifacts' local folders (`--artifact`): each task step whose file
+   * is read becomes a typed `FileTask`, with a `defineTask` declaration of the file.
+   */
+  readonly taskFiles?: TaskFileSource;
 }
 
 /** What {@link importPipeline} returns. */
@@ -53,7 +59,7 @@ export async function importPipeline(yamlText: string, options: ImportOptions = 
   const loaded = loadPipelineYaml(text, file);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return { source: "", diagnostics };
-  const ctx = new ImportContext(file, CONTRAIL_EXPORTS);
+  const ctx = new ImportContext(file, CONTRAIL_EXPORTS, options.taskFiles);
   const source = await emitPipeline(ctx, loaded.value);
   diagnostics.push(...ctx.diagnostics);
   return { source, diagnostics };

@@ -6,11 +6,12 @@ import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../../diagnost
 import { importTaskFiles } from "../../import/emit-task-files.ts";
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, ARTIFACT_USAGE, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
 
-const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
+const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force] [--artifact NAME=DIR]...
        sdk import TASK.yml|DIR... [--root DIR] [-o OUT.ts] [--force]
 
 Turns an existing Concourse pipeline into idiomatic contrail TypeScript that renders back
@@ -28,6 +29,9 @@ Options:
       --root DIR       task files: the folder of the artifact that holds them (the
                        repository's checkout); their \`file:\` paths are relative to it.
                        Default: the current directory
+${ARTIFACT_USAGE}; a pipeline's task steps whose file is read
+                       become typed FileTask steps, with a defineTask declaration
+                       of each file
 
 Exit codes: 0 ok, 1 the input cannot be imported, 2 usage.
 `;
@@ -42,6 +46,7 @@ export const importCommand: Command = {
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
       root: { type: "string" },
+      ...ARTIFACT_FLAG,
     });
     const file = positionals[0];
     if (file === undefined) throw new UsageError("sdk import: give one pipeline YAML file, or task files");
@@ -67,7 +72,9 @@ export const importCommand: Command = {
     }
     const path = resolve(io.cwd, file);
     if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
-    return finish(io, await importPipeline(io.readFile(path), { file, force }), out);
+    const artifacts = parseArtifactFlags("import", values.artifact, io);
+    const taskFiles = Object.keys(artifacts).length > 0 ? cliTaskFileSource(io, artifacts) : undefined;
+    return finish(io, await importPipeline(io.readFile(path), { file, force, ...(taskFiles ? { taskFiles } : {}) }), out);
   },
 };
 
