@@ -166,3 +166,36 @@ describe("sdk lint PIPELINE --artifact", () => {
     expect(missing.err).toContain("no such folder");
   });
 });
+
+describe("sdk render and sdk graph --artifact", () => {
+  it("render checks a pipeline.ts's file tasks against their task files, and warns in the task file", async () => {
+    edit("pipeline.ts", (t) => t.replace('GOFLAGS: "-mod=mod"', 'GOFLAGS: "-mod=mod", EXTRA: "1"'));
+    const io = captureIo(dir);
+    expect(await main(["render", path.join(dir, "pipeline.ts"), "--artifact", "repo=repo"], io)).toBe(0);
+    expect(io.out).toContain("file: repo/ci/tasks/unit.yml");
+    expect(io.err.replaceAll(`${dir}/`, "")).toContain(
+      "repo/ci/tasks/unit.yml:19:1: jobs.test.plan[1].params.EXTRA: warning task-param-not-declared: EXTRA was defined in pipeline but missing from task file",
+    );
+    const plain = captureIo(dir);
+    expect(await main(["render", path.join(dir, "pipeline.ts")], plain)).toBe(0);
+    expect(plain.err).not.toContain("task-param-not-declared");
+  });
+
+  it("graph takes the flag and counts a broken task file's errors", async () => {
+    edit("repo/ci/tasks/unit.yml", (t) => t.replace("platform: linux\n", ""));
+    const io = captureIo(dir);
+    expect(await main(["graph", path.join(dir, "pipeline.yml"), "--format", "dot", "--artifact", "repo=repo"], io)).toBe(0);
+    expect(io.err).toContain("the pipeline has 1 error(s)");
+    const plain = captureIo(dir);
+    expect(await main(["graph", path.join(dir, "pipeline.yml"), "--format", "dot"], plain)).toBe(0);
+    expect(plain.err).toBe("");
+  });
+
+  it("import accepts the flag (and rejects a malformed one)", async () => {
+    const io = captureIo(dir);
+    expect(await main(["import", path.join(dir, "pipeline.yml"), "--artifact", "repo=repo"], io)).toBe(0);
+    expect(io.out).toContain("unit.yml");
+    const bad = captureIo(dir);
+    expect(await main(["import", path.join(dir, "pipeline.yml"), "--artifact", "=repo"], bad)).toBe(2);
+  });
+});

@@ -5,7 +5,9 @@
  * @example
  * const { source, diagnostics } = await importPipeline(readFileSync("pipeline.yml", "utf8"), { file: "pipeline.yml" });
  */
+
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 import { ImportContext } from "./context.ts";
 import { CONTRAIL_EXPORTS, emitPipeline } from "./emit-pipeline.ts";
 import { loadPipelineYaml } from "./load.ts";
@@ -17,6 +19,11 @@ export interface ImportOptions {
   readonly file?: string;
   /** Import templated input (ytt, `{{x}}`, spruce, several documents) with its text kept as it is, with warnings. */
   readonly force?: boolean;
+  /**
+   * Where task files are (`sdk import --artifact NAME=DIR`), for importing file tasks as typed
+   * ones: `lookup(step.file)` gives the task file's decoded config (inputs, outputs, params).
+   */
+  readonly taskFiles?: TaskFileSource;
 }
 
 /** What {@link importPipeline} returns. */

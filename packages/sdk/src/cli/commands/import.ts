@@ -5,9 +5,10 @@ import { resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, ARTIFACT_USAGE, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 
-const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
+const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force] [--artifact NAME=DIR]...
 
 Turns an existing Concourse pipeline into idiomatic contrail TypeScript that renders back
 to the same pipeline. Prints to stdout unless -o is given.
@@ -17,6 +18,7 @@ Options:
       --force          import templated input (ytt #@, legacy {{x}}, spruce (( )),
                        several documents) keeping its text as it is, with warnings;
                        overwrite OUT.ts
+${ARTIFACT_USAGE}
 
 Exit codes: 0 ok, 1 the input cannot be imported, 2 usage.
 `;
@@ -30,6 +32,7 @@ export const importCommand: Command = {
     const { values, positionals } = parseCommandArgs("import", args, {
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
+      ...ARTIFACT_FLAG,
     });
     const file = positionals[0];
     if (file === undefined || positionals.length > 1) throw new UsageError("sdk import: give one pipeline YAML file");
@@ -40,7 +43,9 @@ export const importCommand: Command = {
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }
-    const result = await importPipeline(io.readFile(path), { file, force });
+    const artifacts = parseArtifactFlags("import", values.artifact, io);
+    const taskFiles = Object.keys(artifacts).length > 0 ? cliTaskFileSource(io, artifacts) : undefined;
+    const result = await importPipeline(io.readFile(path), { file, force, ...(taskFiles ? { taskFiles } : {}) });
     const report = result.diagnostics.map((d) => formatDiagnosticLine(d)).join("\n");
     if (report) io.stderr(`${report}\n`);
     if (hasErrors(result.diagnostics)) return ExitCode.problems;

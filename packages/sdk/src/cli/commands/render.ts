@@ -7,13 +7,15 @@ import { createTwoFilesPatch } from "diff";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
+import { TaskFileSession } from "../task-file-session.ts";
 
-const USAGE = `Usage: sdk render [FILE] [-o OUT] [--check] [--format yaml|json] [--pipeline NAME]
+const USAGE = `Usage: sdk render [FILE] [-o OUT] [--check] [--format yaml|json] [--pipeline NAME] [--artifact NAME=DIR]...
 
 Renders the pipeline exported by FILE (default: pipeline.ts) to Concourse YAML.
 Problems are checked first: errors stop the render, warnings are printed to stderr.
@@ -26,6 +28,7 @@ Options:
                        a diff when they differ (the drift check for CI)
       --format FORMAT  yaml (default) or json
   -p, --pipeline NAME  the pipeline to render when FILE exports several
+${ARTIFACT_USAGE}
 
 Exit codes: 0 ok, 1 problems in the pipeline (or --check found a difference), 2 usage.
 `;
@@ -41,19 +44,22 @@ export const renderCommand: Command = {
       check: { type: "boolean" },
       format: { type: "string" },
       pipeline: { type: "string", short: "p" },
+      ...ARTIFACT_FLAG,
     });
     if (positionals.length > 1) throw new UsageError(`sdk render: one file at a time (got ${positionals.length})`);
     const format = (values.format ?? "yaml") as RenderFormat;
     if (format !== "yaml" && format !== "json") throw new UsageError(`sdk render: --format must be yaml or json, not '${values.format}'`);
     if (values.check && !values.output) throw new UsageError("sdk render: --check needs -o OUT, the committed file to compare with");
     const file = positionals[0] ?? "pipeline.ts";
+    const taskFiles = new TaskFileSession(io, parseArtifactFlags("render", values.artifact, io));
 
     const loaded = await loadPipelines(file, io);
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
-      const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file) });
+      const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file), taskFiles: taskFiles.forPipeline(file) });
+      io.stderr(taskFiles.autoMappingLines("render"));
       const label = many ? `${file} (${name})` : file;
       io.stderr(formatRenderDiagnostics(label, result.diagnostics));
       if (hasErrors(result.diagnostics)) {
