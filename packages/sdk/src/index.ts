@@ -202,3 +202,13 @@ export {
   TimeSourceSchema,
   TimeVersionSchema,
 } from "./resources/time.ts";
+// Task config files: lint one, and find them from a pipeline's file tasks (RenderOptions.taskFiles)
+export {
+  lintTaskFile,
+  type TaskFile,
+  type TaskFileIo,
+  type TaskFileLookup,
+  type TaskFileSource,
+  type TaskFileSourceOptions,
+  taskFileSource,
+} from "./task-file/index.ts";

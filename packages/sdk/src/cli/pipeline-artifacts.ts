@@ -5,9 +5,6 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { Pipeline } from "../builders/pipeline.ts";
-import type { RuleSettings } from "../lint/codes.ts";
-import type { TaskFileSource } from "../task-file/index.ts";
-import { cliTaskFileSource } from "./artifact-flags.ts";
 import type { Io } from "./io.ts";
 
 /** Artifact name to absolute folder, for the pipeline exported by `file`. */
@@ -21,16 +18,4 @@ export function pipelineArtifacts(
   const out: Record<string, string> = {};
   for (const [name, dir] of Object.entries(pipeline.props.artifacts ?? {})) out[name] = resolve(base, dir);
   return { ...out, ...flags };
-}
-
-/** A task-file source for the pipeline, or undefined when no artifact is mapped. */
-export function pipelineTaskFiles(
-  io: Io,
-  file: string,
-  pipeline: Pipeline,
-  flags: Readonly<Record<string, string>>,
-  rules?: RuleSettings,
-): TaskFileSource | undefined {
-  const artifacts = pipelineArtifacts(io, file, pipeline, flags);
-  return Object.keys(artifacts).length === 0 ? undefined : cliTaskFileSource(io, artifacts, rules);
 }

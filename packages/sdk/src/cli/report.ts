@@ -7,7 +7,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 export function formatRenderDiagnostics(file: string, diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return "";
   const lines = diagnostics.map((d) => {
-    const where = d.path ? `${file}: ${d.path}` : file;
+    // A finding in a task file has its own place there.
+    const at = d.file !== undefined && d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : file;
+    const where = d.path ? `${at}: ${d.path}` : at;
     return `${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ""}`;
   });
   const errors = diagnostics.filter((d) => d.severity === "error").length;

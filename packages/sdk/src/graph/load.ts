@@ -6,7 +6,7 @@ import { basename, isAbsolute, relative, resolve } from "node:path";
 import { CliError, ExitCode } from "../cli/command.ts";
 import type { Io } from "../cli/io.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { lintYaml } from "../lint/index.ts";
+import { type LintOptions, lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/index.ts";
 
 /** A pipeline to draw. */
@@ -20,14 +20,17 @@ export interface GraphInput {
 
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
-/** Loads `file`; `pipeline` picks one of several exported pipelines. */
-export async function loadGraphInput(file: string, io: Io, pipeline?: string): Promise<GraphInput> {
+/**
+ * Loads `file`; `pipeline` picks one of several exported pipelines; `taskFiles` lets the
+ * checks follow file tasks into their task files (`sdk graph --artifact`).
+ */
+export async function loadGraphInput(file: string, io: Io, pipeline?: string, taskFiles?: LintOptions["taskFiles"]): Promise<GraphInput> {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   if (!io.exists(path)) throw new CliError(`sdk graph: no such file: ${shown}`, ExitCode.usage);
   if (SCRIPT.test(path)) return loadScript(shown, io, pipeline);
   if (pipeline !== undefined) throw new CliError("sdk graph: --pipeline is for .ts files; a YAML file holds one pipeline", ExitCode.usage);
-  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown });
+  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown, taskFiles });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!config) {
     const first = errors[0];

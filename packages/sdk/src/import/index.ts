@@ -5,8 +5,9 @@
  * @example
  * const { source, diagnostics } = await importPipeline(readFileSync("pipeline.yml", "utf8"), { file: "pipeline.yml" });
  */
+
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
-import type { TaskFileSource } from "../task-file/index.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 import { ImportContext } from "./context.ts";
 import { CONTRAIL_EXPORTS, emitPipeline } from "./emit-pipeline.ts";
 import { loadPipelineYaml } from "./load.ts";

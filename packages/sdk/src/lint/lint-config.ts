@@ -6,7 +6,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatPath } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/index.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 import type { RuleSettings } from "./codes.ts";
+import { type RuleContext, ruleContext } from "./rules/context.ts";
 import { runOwnRules } from "./rules/index.ts";
 import { applyRuleSettings } from "./settings.ts";
 import { validateConfig } from "./validate/index.ts";
@@ -18,14 +20,27 @@ export interface LintOptions {
   readonly file?: string;
   /** Per-code severity overrides; `off` drops the code. */
   readonly rules?: RuleSettings;
+  /**
+   * Where task files are: file tasks whose artifact it maps are checked like inline tasks
+   * (the task file linted, inputs, outputs, params, vars). A function is called with the
+   * decoded config, for mappings that depend on it (a git resource whose uri is the
+   * checkout the pipeline sits in).
+   */
+  readonly taskFiles?: TaskFileSource | ((config: PipelineConfig) => TaskFileSource | undefined) | undefined;
 }
 
 /** Runs the validate stage and contrail's rules; returns findings in emission order. */
-export function collectFindings(config: unknown): Finding[] {
+export function collectFindings(config: unknown, context: RuleContext = ruleContext()): Finding[] {
   const report = new Report();
   validateConfig(config, report);
-  runOwnRules(config, report);
+  runOwnRules(config, report, context);
   return report.findings;
+}
+
+/** The rules' context for a lint run, the task-file source resolved against the config. */
+export function contextFor(config: PipelineConfig, options: LintOptions): RuleContext {
+  const source = typeof options.taskFiles === "function" ? options.taskFiles(config) : options.taskFiles;
+  return ruleContext(source);
 }
 
 /** Turns a finding into a diagnostic, with a position when `locate` knows one. */
@@ -34,13 +49,14 @@ export function toDiagnostic(
   file: string | undefined,
   locate?: (target: object | undefined, key: string | undefined) => { line: number; column: number } | undefined,
 ): Diagnostic {
-  const pos = locate?.(f.target, f.key);
+  const pos = f.at ?? locate?.(f.target, f.key);
+  const where = f.at?.file ?? file;
   return {
     code: f.code,
     severity: f.severity,
     message: f.message,
     path: formatPath(f.path),
-    ...(file !== undefined ? { file } : {}),
+    ...(where !== undefined ? { file: where } : {}),
     ...(pos ? { line: pos.line, column: pos.column } : {}),
     ...(f.hint !== undefined ? { hint: f.hint } : {}),
   };
@@ -53,6 +69,6 @@ export function toDiagnostic(
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
 export function lintConfig(config: PipelineConfig, options: LintOptions = {}): Diagnostic[] {
-  const diagnostics = collectFindings(config).map((f) => toDiagnostic(f, options.file));
+  const diagnostics = collectFindings(config, contextFor(config, options)).map((f) => toDiagnostic(f, options.file));
   return applyRuleSettings(diagnostics, options.rules);
 }

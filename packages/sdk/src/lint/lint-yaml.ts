@@ -10,7 +10,8 @@ import { DECODE_PREFIX } from "./decode/context.ts";
 import { toJs } from "./decode/fields.ts";
 import { decodePipeline } from "./decode/pipeline.ts";
 import { readYamlFile } from "./front-end.ts";
-import { collectFindings, type LintOptions, toDiagnostic } from "./lint-config.ts";
+import { collectFindings, contextFor, type LintOptions, toDiagnostic } from "./lint-config.ts";
+import type { FileTaskStats } from "./rules/context.ts";
 import { checkAggregate } from "./rules/deprecated.ts";
 import { applyRuleSettings, applySuppressions, disabledLines } from "./settings.ts";
 import { Report } from "./validate/report.ts";
@@ -22,6 +23,8 @@ export interface LintResult {
   readonly diagnostics: Diagnostic[];
   /** The decoded config, when the YAML and decode stages passed. */
   readonly config?: PipelineConfig;
+  /** How many file tasks were followed into their task files, and how many were not. */
+  readonly fileTasks?: FileTaskStats;
 }
 
 export { DECODE_PREFIX } from "./decode/context.ts";
@@ -36,10 +39,12 @@ export function lintYaml(text: string, options: LintOptions = {}): LintResult {
   const { root, state, diag } = front;
   const { locate } = front.locator;
   const diagnostics: Diagnostic[] = [...front.diagnostics];
-  const finish = (config?: PipelineConfig): LintResult => {
+  const finish = (config?: PipelineConfig, fileTasks?: FileTaskStats): LintResult => {
     diagnostics.push(...front.templating);
-    const out = applySuppressions(applyRuleSettings(diagnostics, options.rules), disabledLines(text));
-    return config ? { diagnostics: out, config } : { diagnostics: out };
+    // Comments of this file silence its own lines; task files had their comments applied.
+    const disabled = disabledLines(text);
+    const out = applyRuleSettings(diagnostics, options.rules).filter((d) => d.file !== file || applySuppressions([d], disabled).length > 0);
+    return { diagnostics: out, ...(config ? { config } : {}), ...(fileTasks ? { fileTasks } : {}) };
   };
   if (diagnostics.length > 0) return finish();
 
@@ -60,6 +65,8 @@ export function lintYaml(text: string, options: LintOptions = {}): LintResult {
     for (const f of report.findings) diagnostics.push(toDiagnostic(f, file, locate));
     return finish();
   }
-  for (const f of collectFindings(decoded.config)) diagnostics.push(toDiagnostic(f, file, locate));
-  return finish(decoded.config as unknown as PipelineConfig);
+  const config = decoded.config as unknown as PipelineConfig;
+  const context = contextFor(config, options);
+  for (const f of collectFindings(config, context)) diagnostics.push(toDiagnostic(f, file, locate));
+  return finish(config, context.stats);
 }

@@ -5,9 +5,8 @@
 import type { Pipeline } from "../builders/pipeline.ts";
 import { ContrailError, type Diagnostic, formatPath, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
-import { lintConfig } from "../lint/lint-config.ts";
+import { type LintOptions, lintConfig } from "../lint/lint-config.ts";
 import { PipelineConfig } from "../model/pipeline.ts";
-import type { TaskFileSource } from "../task-file/index.ts";
 import { generatedHeader } from "./header.ts";
 import { taskDeclarationDrift } from "./task-file-drift.ts";
 import { toJson } from "./to-json.ts";
@@ -25,11 +24,13 @@ export interface RenderOptions {
   /** Per-code severity overrides for the lint checks, as `sdk lint --rule`. */
   readonly rules?: RuleSettings;
   /**
-   * Task files, by the artifacts' local folders: with it, each `defineTask` declaration is
-   * compared with its file (`task-declaration-drift`). The CLI builds it from the
-   * Pipeline's `artifacts` and `--artifact`.
+  /**
+   * Where task files are (the Pipeline's \`artifacts\`, \`sdk render --artifact NAME=DIR\`):
+   * file tasks whose artifact it maps are checked against their task file, as \`sdk lint\`
+   * does, and each \`defineTask\` declaration is compared with its file
+   * (\`task-declaration-drift\`).
    */
-  readonly taskFiles?: TaskFileSource;
+  readonly taskFiles?: LintOptions["taskFiles"];
   /** How drift reports show where a declaration was written. @default as recorded */
   readonly showDeclaredIn?: (declaredIn: string) => string;
 }
@@ -53,9 +54,11 @@ export interface RenderResult {
 export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
   const { config, diagnostics: synthDiagnostics, fileTasks } = pipeline.synth();
   const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
-  if (options.taskFiles) {
+  // One source for the drift check and lint, so that each task file is read once.
+  const taskFiles = typeof options.taskFiles === "function" ? options.taskFiles(config) : options.taskFiles;
+  if (taskFiles) {
     const show = options.showDeclaredIn;
-    diagnostics.push(...taskDeclarationDrift(fileTasks, options.taskFiles, show ? { showDeclaredIn: show } : {}));
+    diagnostics.push(...taskDeclarationDrift(fileTasks, taskFiles, show ? { showDeclaredIn: show } : {}));
   }
   // A broken reference is reported once, by the builders, with the step's path; linting
   // the half-built config would only repeat it in other words.
@@ -63,7 +66,8 @@ export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}):
     // Typed resources already checked their config while building; lint runs the same
     // rules on the config, so the same finding is kept once.
     const seen = new Set(diagnostics.map((d) => `${d.code} ${d.path}`));
-    for (const d of lintConfig(config, options.rules ? { rules: options.rules } : {})) {
+    const lintOptions: LintOptions = { ...(options.rules ? { rules: options.rules } : {}), taskFiles };
+    for (const d of lintConfig(config, lintOptions)) {
       if (!seen.has(`${d.code} ${d.path}`)) diagnostics.push(d);
     }
   }

@@ -5,6 +5,8 @@
  *
  * @see https://concourse-ci.org/tasks.html
  */
+
+export { type AutoMapping, autoMapArtifacts, findGitCheckout, type GitCheckout, type GitIo, normaliseGitUrl } from "./auto-map.ts";
 export { isTaskConfigDocument, looksLikeTaskConfig } from "./detect.ts";
 export { lintTaskFile, type TaskFile, type TaskFileOptions } from "./lint-task-file.ts";
 export {

@@ -3,9 +3,12 @@
  */
 import { extname, resolve } from "node:path";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { TaskFileSession } from "../task-file-session.ts";
 
 const USAGE = `Usage: sdk graph [FILE] [-o OUT] [--format svg|html|dot|mermaid] [--group NAME] [--pipeline NAME]
+                 [--artifact NAME=DIR]...
 
 Draws the pipeline in FILE (a pipeline.ts, or a pipeline YAML/JSON file; default:
 pipeline.ts) as Concourse draws it: jobs in columns by their passed: chains, resources
@@ -20,6 +23,7 @@ Options:
   -g, --group NAME     only the jobs of this group and the resources they touch
                        (html: the tab shown first)
   -p, --pipeline NAME  the pipeline to draw when FILE exports several
+${ARTIFACT_USAGE}
 
 Exit codes: 0 ok, 1 the pipeline cannot be drawn (or has no such group), 2 usage.
 `;
@@ -45,6 +49,7 @@ export const graphCommand: Command = {
       format: { type: "string", short: "f" },
       group: { type: "string", short: "g" },
       pipeline: { type: "string", short: "p" },
+      ...ARTIFACT_FLAG,
     });
     if (positionals.length > 1) throw new UsageError(`sdk graph: one file at a time (got ${positionals.length})`);
     const { GRAPH_FORMATS, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
@@ -53,7 +58,10 @@ export const graphCommand: Command = {
       throw new UsageError(`sdk graph: --format must be one of ${GRAPH_FORMATS.join(", ")}, not '${format}'`);
     }
     const { loadGraphInput } = await import("../../graph/load.ts");
-    const input = await loadGraphInput(positionals[0] ?? "pipeline.ts", io, values.pipeline);
+    const file = positionals[0] ?? "pipeline.ts";
+    const taskFiles = new TaskFileSession(io, parseArtifactFlags("graph", values.artifact, io));
+    const input = await loadGraphInput(file, io, values.pipeline, taskFiles.forPipeline(file));
+    io.stderr(taskFiles.autoMappingLines("graph"));
     if (input.errors > 0) {
       io.stderr(`sdk graph: warning: the pipeline has ${input.errors} error(s); drawn all the same (see 'sdk lint')\n`);
     }

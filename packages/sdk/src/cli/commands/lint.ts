@@ -14,9 +14,11 @@ import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
 import { lintTaskFile, looksLikeTaskConfig } from "../../task-file/index.ts";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { TaskFileSession } from "../task-file-session.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,6 +41,7 @@ async function lintFile(
   io: Io,
   rules: Record<string, "off" | "warning" | "error">,
   sources: Map<string, string>,
+  taskFiles: TaskFileSession,
 ): Promise<Diagnostic[]> {
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
@@ -46,13 +49,15 @@ async function lintFile(
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
     sources.set(file, io.readFile(file));
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0))], rules);
+    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0, taskFiles))], rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
   // A task config file (ci/tasks/*.yml) is judged as a build loading it would judge it.
   if (looksLikeTaskConfig(text)) return [...lintTaskFile(text, { file, rules }).diagnostics];
-  return lintYaml(text, { file, rules }).diagnostics;
+  const result = lintYaml(text, { file, rules, taskFiles: taskFiles.forPipeline(file) });
+  taskFiles.count(result.fileTasks);
+  return result.diagnostics;
 }
 
 /**
@@ -60,7 +65,13 @@ async function lintFile(
  * against the file. A file that cannot be loaded is one diagnostic (unless type errors
  * already explain it).
  */
-async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
+async function lintRendered(
+  file: string,
+  io: Io,
+  rules: RuleSettings,
+  hasTypeErrors: boolean,
+  taskFiles: TaskFileSession,
+): Promise<Diagnostic[]> {
   let loaded: LoadedPipeline[];
   try {
     loaded = await loadPipelines(file, io);
@@ -69,12 +80,22 @@ async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeEr
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
   return loaded.flatMap(({ name, pipeline }) =>
-    renderPipeline(pipeline, { rules }).diagnostics.map((d) => ({
+    renderPipeline(pipeline, { rules, taskFiles: taskFiles.forPipeline(file) }).diagnostics.map((d) => ({
       ...d,
-      file,
+      file: d.file ?? file,
       message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,
     })),
   );
+}
+
+/**
+ * `--format json` when file tasks are involved: the diagnostics, the artifact mappings in
+ * effect and the file-task counts. Without file tasks, the plain array of before.
+ */
+function formatJsonWithFileTasks(diagnostics: readonly Diagnostic[], taskFiles: TaskFileSession): string {
+  const rows = JSON.parse(formatJson(diagnostics)) as unknown[];
+  const artifacts = taskFiles.mappings.map((m) => ({ file: m.file, artifact: m.artifact, folder: m.folder, auto: m.auto ?? null }));
+  return `${JSON.stringify({ diagnostics: rows, artifacts, fileTasks: { ...taskFiles.stats } }, null, 2)}\n`;
 }
 
 /** `sdk lint FILE... [--format F] [--strict] [--rule CODE=LEVEL]...`. */
@@ -94,6 +115,12 @@ Options:
   --format F          text (default), json, github (workflow commands) or sarif
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
+${ARTIFACT_USAGE}
+
+File tasks (file: NAME/path.yml) are followed into their task files when the artifact NAME
+is mapped to a folder: with --artifact, or without one when the pipeline sits in a git
+checkout whose remote is the uri of the git resource NAME gets (printed on stderr). Their
+inputs, outputs, params and vars are then checked like an inline task's.
 
 Silence one line with a comment on the line before it:
   # contrail-disable-next-line unknown-artifact, plaintext-credential
@@ -106,16 +133,18 @@ Rules: docs/lint-rules.md
       format: { type: "string", short: "f", default: "text" },
       strict: { type: "boolean", default: false },
       rule: { type: "string", multiple: true, default: [] },
+      ...ARTIFACT_FLAG,
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
     const rules = parseRules(values.rule ?? []);
+    const taskFiles = new TaskFileSession(io, parseArtifactFlags("lint", values.artifact, io), rules);
     const sources = new Map<string, string>();
     const diagnostics: Diagnostic[] = [];
     for (const file of positionals) {
       try {
-        diagnostics.push(...(await lintFile(file, io, rules, sources)));
+        diagnostics.push(...(await lintFile(file, io, rules, sources, taskFiles)));
       } catch (error) {
         if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -124,10 +153,13 @@ Rules: docs/lint-rules.md
         throw new CliError(`sdk lint: ${reason}: ${file}`, ExitCode.usage);
       }
     }
-    if (format === "json") io.stdout(formatJson(diagnostics));
+    for (const [path, text] of taskFiles.texts()) if (!sources.has(path)) sources.set(path, text);
+    const fileTasks = taskFiles.stats.resolved + taskFiles.stats.unchecked > 0 || taskFiles.mappings.length > 0;
+    if (format !== "json") io.stderr(taskFiles.autoMappingLines("lint"));
+    if (format === "json") io.stdout(fileTasks ? formatJsonWithFileTasks(diagnostics, taskFiles) : formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));
-    else io.stdout(formatText(diagnostics, sources, positionals.length));
+    else io.stdout(formatText(diagnostics, sources, positionals.length, taskFiles.uncheckedNote()));
     const failing = diagnostics.some((d) => d.severity === "error" || (values.strict && d.severity === "warning"));
     return failing ? ExitCode.problems : ExitCode.ok;
   },

@@ -11,9 +11,10 @@ import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-f
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
-import { pipelineTaskFiles } from "../pipeline-artifacts.ts";
+import { pipelineArtifacts } from "../pipeline-artifacts.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
+import { TaskFileSession } from "../task-file-session.ts";
 
 const USAGE = `Usage: sdk render [FILE] [-o OUT] [--check] [--format yaml|json] [--pipeline NAME] [--artifact NAME=DIR]...
 
@@ -58,12 +59,14 @@ export const renderCommand: Command = {
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
-      const taskFiles = pipelineTaskFiles(io, file, pipeline, artifactFlags);
+      const taskFiles = new TaskFileSession(io, pipelineArtifacts(io, file, pipeline, artifactFlags));
       const result = renderPipeline(pipeline, {
         format,
         sourceFile: sourceName(io, file),
-        ...(taskFiles ? { taskFiles, showDeclaredIn: (at: string) => relative(io.cwd, at) || at } : {}),
+        taskFiles: taskFiles.forPipeline(file),
+        showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
       });
+      io.stderr(taskFiles.autoMappingLines("render"));
       const label = many ? `${file} (${name})` : file;
       io.stderr(formatRenderDiagnostics(label, result.diagnostics));
       if (hasErrors(result.diagnostics)) {

@@ -33,8 +33,11 @@ export function summary(diagnostics: readonly Diagnostic[], files: number): stri
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
 }
 
-/** Formats diagnostics as text with code frames. */
-export function formatText(diagnostics: readonly Diagnostic[], sources: Sources, files: number): string {
+/**
+ * Formats diagnostics as text with code frames. `note` is appended to the summary line
+ * (`N file tasks not checked: ...`).
+ */
+export function formatText(diagnostics: readonly Diagnostic[], sources: Sources, files: number, note?: string): string {
   let out = "";
   for (const d of diagnostics) {
     // Without a line (a rendered pipeline.ts), the path is the only way to the problem.
@@ -45,5 +48,5 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Sources,
     if (d.hint) out += `  hint: ${d.hint}\n`;
     out += "\n";
   }
-  return `${out}${summary(diagnostics, files)}\n`;
+  return `${out}${summary(diagnostics, files)}${note ? `; ${note}` : ""}\n`;
 }

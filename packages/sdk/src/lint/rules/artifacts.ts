@@ -3,15 +3,28 @@
  * `load_var`/`set_pipeline` file, a put param path) that no earlier step of the job produced.
  * Concourse only finds out at run time (`missing inputs`). Artifacts come from gets, puts'
  * implicit gets, task outputs (`output_mapping` applied); `in_parallel` branches do not see
- * each other's artifacts. After a task whose config lives in a file (outputs unknown), the
- * rest of the sequence is not checked.
+ * each other's artifacts. A task whose config lives in a file is followed into the file when
+ * the rules' context maps its artifact to a folder (its inputs checked, its outputs added,
+ * see file-tasks.ts); otherwise its outputs are unknown and the rest of the sequence is not
+ * checked.
  *
  * @see https://concourse-ci.org/task-step.html#schema.task.input_mapping
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
+import type { ResolvedTaskFile } from "../../task-file/source.ts";
 import { type CoreKey, detectStep, HOOKS } from "../step-kinds.ts";
-import type { Report } from "../validate/report.ts";
+import type { FileLocation, Report } from "../validate/report.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
+import type { RuleContext } from "./context.ts";
+import {
+  checkFileTaskUse,
+  type FileTaskUse,
+  fileTaskInputs,
+  fileTaskOutputs,
+  inTaskFile,
+  reportTaskFileProblems,
+  stepLabel,
+} from "./file-tasks.ts";
 
 /** Artifacts known at a point of the plan; `opaque` once some step's outputs are unknown. */
 interface Scope {
@@ -29,20 +42,35 @@ function firstSegment(file: string): string | undefined {
 
 class ArtifactChecker {
   private readonly report: Report;
-  constructor(report: Report) {
+  private readonly context: RuleContext;
+  /** The steps that use each task file, for reporting the file's own problems once. */
+  readonly uses = new Map<ResolvedTaskFile["taskFile"], { file: ResolvedTaskFile; uses: FileTaskUse[] }>();
+
+  constructor(report: Report, context: RuleContext) {
     this.report = report;
+    this.context = context;
   }
 
-  private need(scope: Scope, artifact: string | undefined, what: string, path: readonly PathSegment[], target: object, key: string): void {
+  private need(
+    scope: Scope,
+    artifact: string | undefined,
+    what: string,
+    path: readonly PathSegment[],
+    target: object | undefined,
+    key: string | undefined,
+    at?: FileLocation,
+  ): void {
     if (artifact === undefined || artifact === "" || artifact.includes("((") || scope.opaque || scope.names.has(artifact)) return;
-    this.report.warning(
-      "unknown-artifact",
-      `${what} '${artifact}', but no earlier step of the job produces an artifact with that name`,
+    this.report.add({
+      code: "unknown-artifact",
+      severity: "warning",
+      message: `${what} '${artifact}', but no earlier step of the job produces an artifact with that name`,
       path,
       target,
       key,
-      "add a get (or a task output) named so before this step, or fix the name; in_parallel branches do not see each other's artifacts",
-    );
+      at,
+      hint: "add a get (or a task output) named so before this step, or fix the name; in_parallel branches do not see each other's artifacts",
+    });
   }
 
   steps(items: readonly unknown[], scope: Scope, path: readonly PathSegment[]): void {
@@ -133,6 +161,57 @@ class ArtifactChecker {
     }
   }
 
+  /**
+   * Follows a file task into its task file when the context maps its artifact; true when
+   * the step was handled (its inputs checked and outputs added, or the file missing).
+   */
+  private fileTask(step: Obj, scope: Scope, path: readonly PathSegment[]): boolean {
+    const file = text(step.file);
+    if (file === "") return false;
+    const found = this.context.taskFiles?.lookup(file);
+    if (!found) {
+      this.context.stats.unchecked++;
+      return false;
+    }
+    this.context.stats.resolved++;
+    const use: FileTaskUse = { step, path };
+    if (found.kind === "missing") {
+      // Concourse's run-time error (FileConfigSource).
+      this.report.warning(
+        "task-file-not-found",
+        `task config '${file}' not found: ${stepLabel(use)} reads ${found.path}, which does not exist`,
+        [...path, "file"],
+        step,
+        "file",
+        "fix the path, or map the artifact to the folder that holds it (--artifact NAME=DIR)",
+      );
+      return false;
+    }
+    const entry = this.uses.get(found.taskFile) ?? { file: found, uses: [] };
+    entry.uses.push(use);
+    this.uses.set(found.taskFile, entry);
+    const config = found.taskFile.config as Obj | undefined;
+    // A task file Concourse cannot load: its problems are reported; what it outputs is unknown.
+    if (!config || found.taskFile.diagnostics.some((d) => d.severity === "error")) return false;
+    const label = stepLabel(use);
+    for (const input of fileTaskInputs(config, step)) {
+      if (input.optional) continue;
+      const mapping = obj(step.input_mapping);
+      this.need(
+        scope,
+        input.artifact,
+        input.mapped ? `${label} maps input '${input.name}' of its task file to artifact` : `${label} needs input`,
+        input.mapped ? [...path, "input_mapping", input.name] : [...path, "file", "inputs", input.index],
+        input.mapped ? mapping : undefined,
+        input.mapped ? input.name : undefined,
+        input.mapped ? undefined : inTaskFile(found, input.input, "name"),
+      );
+    }
+    checkFileTaskUse(use, found, this.context.taskFiles as NonNullable<RuleContext["taskFiles"]>, this.report);
+    for (const artifact of fileTaskOutputs(config, step)) scope.names.add(artifact);
+    return true;
+  }
+
   private task(step: Obj, scope: Scope, path: readonly PathSegment[]): void {
     const name = text(step.task);
     const inputMapping = obj(step.input_mapping) ?? {};
@@ -141,6 +220,7 @@ class ArtifactChecker {
     if (text(step.image) !== "")
       this.need(scope, text(step.image), `task '${name}' runs in image artifact`, [...path, "image"], step, "image");
     const config = obj(step.config);
+    if (!config && this.fileTask(step, scope, path)) return;
     if (!config) {
       // Inputs and outputs live in the task file: only the mapped names are known.
       for (const [input, artifact] of Object.entries(inputMapping)) {
@@ -181,9 +261,9 @@ class ArtifactChecker {
   }
 }
 
-/** Runs `unknown-artifact` on every job. */
-export function checkArtifacts(config: Obj, report: Report): void {
-  const checker = new ArtifactChecker(report);
+/** Runs `unknown-artifact` on every job, and the file-task checks. */
+export function checkArtifacts(config: Obj, report: Report, context: RuleContext): void {
+  const checker = new ArtifactChecker(report, context);
   for (const value of arr(config.jobs)) {
     const job = obj(value);
     if (!job) continue;
@@ -193,4 +273,5 @@ export function checkArtifacts(config: Obj, report: Report): void {
     checker.steps(arr(job.plan), scope, [...base, "plan"]);
     for (const hook of HOOKS) if (job[hook] !== undefined) checker.step(job[hook], scope, [...base, hook]);
   }
+  for (const { file, uses } of checker.uses.values()) reportTaskFileProblems(file, uses, report);
 }

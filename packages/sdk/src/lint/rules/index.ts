@@ -5,6 +5,7 @@
 import type { Report } from "../validate/report.ts";
 import { obj } from "../values.ts";
 import { checkArtifacts } from "./artifacts.ts";
+import { type RuleContext, ruleContext } from "./context.ts";
 import { checkPlaintextCredentials } from "./credentials.ts";
 import { checkAggregate, checkDockerImage } from "./deprecated.ts";
 import { checkLocalVars } from "./local-vars.ts";
@@ -13,10 +14,10 @@ import { checkResourceConfigs } from "./resource-config.ts";
 import { checkUnusedResourceTypes } from "./resource-types.ts";
 
 /** Runs every contrail rule on a decoded config. */
-export function runOwnRules(value: unknown, report: Report): void {
+export function runOwnRules(value: unknown, report: Report, context: RuleContext = ruleContext()): void {
   const config = obj(value);
   if (!config) return;
-  checkArtifacts(config, report);
+  checkArtifacts(config, report, context);
   checkLocalVars(config, report);
   checkUnusedResourceTypes(config, report);
   checkPlaintextCredentials(config, report);

@@ -19,6 +19,15 @@ export interface Finding {
   readonly key?: string | undefined;
   /** How to fix it. */
   readonly hint?: string | undefined;
+  /** A place in another file (a task file), overriding `target` for the position. */
+  readonly at?: FileLocation | undefined;
+}
+
+/** A position in a named file. */
+export interface FileLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Collects findings in emission order. */
@@ -28,6 +37,11 @@ export class Report {
   /** Adds an error. */
   error(code: string, message: string, path: readonly PathSegment[], target?: object, key?: string, hint?: string): void {
     this.findings.push({ code, severity: "error", message, path, target, key, hint });
+  }
+
+  /** Adds a finding as it is. */
+  add(finding: Finding): void {
+    this.findings.push(finding);
   }
 
   /** Adds a warning. */
