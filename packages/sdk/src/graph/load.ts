@@ -3,11 +3,14 @@
  * YAML/JSON file (read with the linter's Concourse-faithful YAML 1.1 loader).
  */
 import { basename, isAbsolute, relative, resolve } from "node:path";
+import { cliTaskFileSource } from "../cli/artifact-flags.ts";
 import { CliError, ExitCode } from "../cli/command.ts";
 import type { Io } from "../cli/io.ts";
+import { pipelineArtifacts } from "../cli/pipeline-artifacts.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type LintOptions, lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/index.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 
 /** A pipeline to draw. */
 export interface GraphInput {
@@ -16,6 +19,17 @@ export interface GraphInput {
   readonly title: string;
   /** How many errors the checks found (the graph is drawn all the same). */
   readonly errors: number;
+  /** Where task files were read from, when an artifact's folder is known. */
+  readonly taskFiles?: TaskFileSource | undefined;
+}
+
+/** The option called once per config, so that a source (and its notes) is made once. */
+function once(taskFiles: LintOptions["taskFiles"]): (config: PipelineConfig) => TaskFileSource | undefined {
+  const made = new Map<PipelineConfig, TaskFileSource | undefined>();
+  return (config) => {
+    if (!made.has(config)) made.set(config, typeof taskFiles === "function" ? taskFiles(config) : taskFiles);
+    return made.get(config);
+  };
 }
 
 const SCRIPT = /\.[cm]?[jt]sx?$/;
@@ -28,18 +42,24 @@ export async function loadGraphInput(file: string, io: Io, pipeline?: string, ta
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   if (!io.exists(path)) throw new CliError(`sdk graph: no such file: ${shown}`, ExitCode.usage);
-  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline);
+  const source = once(taskFiles);
+  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline, source);
   if (pipeline !== undefined) throw new CliError("sdk graph: --pipeline is for .ts files; a YAML file holds one pipeline", ExitCode.usage);
-  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown, taskFiles });
+  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown, taskFiles: source });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!config) {
     const first = errors[0];
     throw new CliError(`sdk graph: ${shown} is not a pipeline${first ? `: ${where(first)}${first.message}` : ""}`);
   }
-  return { config, title: basename(path).replace(/\.(ya?ml|json)$/, ""), errors: errors.length };
+  return { config, title: basename(path).replace(/\.(ya?ml|json)$/, ""), errors: errors.length, taskFiles: source(config) };
 }
 
-async function loadScript(file: string, io: Io, wanted?: string): Promise<GraphInput> {
+async function loadScript(
+  file: string,
+  io: Io,
+  wanted: string | undefined,
+  source: (config: PipelineConfig) => TaskFileSource | undefined,
+): Promise<GraphInput> {
   const { loadPipelines } = await import("../cli/load-pipeline.ts");
   const loaded = await loadPipelines(file, io);
   const match = wanted === undefined ? loaded[0] : loaded.find((p) => p.name === wanted || p.exportName === wanted);
@@ -51,10 +71,15 @@ async function loadScript(file: string, io: Io, wanted?: string): Promise<GraphI
   }
   const { config, diagnostics } = match.pipeline.synth();
   const title = match.name === "default" ? basename(file).replace(SCRIPT, "") : match.name;
+  // The Pipeline's own `artifacts`, under the folders --artifact (or the checkout) gives.
+  const given = source(config);
+  const own = pipelineArtifacts(io, file, match.pipeline, given?.artifacts ?? {});
+  const taskFiles = Object.keys(own).length === Object.keys(given?.artifacts ?? {}).length ? given : cliTaskFileSource(io, own);
   return {
     config,
     title: title === "pipeline" ? basename(resolve(io.cwd, file, "..")) : title,
     errors: diagnostics.filter((d) => d.severity === "error").length,
+    taskFiles,
   };
 }
 

@@ -2,6 +2,7 @@
  * `sdk graph`: draws a pipeline the way Concourse's web UI does, before it is set.
  */
 import { extname, resolve } from "node:path";
+import type { TaskFileSource } from "../../task-file/source.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
@@ -67,7 +68,13 @@ export const graphCommand: Command = {
     }
     let text: string;
     try {
-      text = await drawGraph(input.config, { format: format as (typeof GRAPH_FORMATS)[number], group: values.group, title: input.title });
+      const source = input.taskFiles;
+      text = await drawGraph(input.config, {
+        format: format as (typeof GRAPH_FORMATS)[number],
+        group: values.group,
+        title: input.title,
+        ...(source ? { taskFile: (file: string) => lookupConfig(source, file) } : {}),
+      });
     } catch (error) {
       if (error instanceof UnknownGroupError) throw new CliError(`sdk graph: ${error.message}`, ExitCode.problems);
       throw error;
@@ -77,6 +84,12 @@ export const graphCommand: Command = {
     return ExitCode.ok;
   },
 };
+
+/** The decoded task file a step's `file:` names, when it was read. */
+function lookupConfig(source: TaskFileSource, file: string) {
+  const found = source.lookup(file);
+  return found?.kind === "resolved" ? found.taskFile.config : undefined;
+}
 
 /** The format that OUT's extension names; svg without OUT. */
 function formatOf(output: string | undefined): string {
