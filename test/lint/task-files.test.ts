@@ -115,6 +115,12 @@ describe("sdk lint PIPELINE --artifact", () => {
     ]);
   });
 
+  it("honours contrail-disable-next-line comments in the task file for what is reported there", async () => {
+    edit("pipeline.yml", (t) => t.replace("      GOFLAGS: -mod=mod\n", "      GOFLAGS: -mod=mod\n      EXTRA: 1\n"));
+    edit("repo/ci/tasks/unit.yml", (t) => t.replace("\nparams:", "\n# contrail-disable-next-line task-param-not-declared\nparams:"));
+    expect(lines((await lint("pipeline.yml", "--artifact", "repo=repo")).out)).toEqual([]);
+  });
+
   it("checks vars both ways, the run path and a missing task file", async () => {
     edit("pipeline.yml", (t) => t.replace("      suite: short\n", "      sute: short\n"));
     edit("repo/ci/tasks/unit.yml", (t) => t.replace("unit.sh", "nope.sh"));

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/index.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 import { DECODE_PREFIX } from "./decode/context.ts";
 import { toJs } from "./decode/fields.ts";
 import { decodePipeline } from "./decode/pipeline.ts";
@@ -39,11 +40,19 @@ export function lintYaml(text: string, options: LintOptions = {}): LintResult {
   const { root, state, diag } = front;
   const { locate } = front.locator;
   const diagnostics: Diagnostic[] = [...front.diagnostics];
-  const finish = (config?: PipelineConfig, fileTasks?: FileTaskStats): LintResult => {
+  const finish = (config?: PipelineConfig, fileTasks?: FileTaskStats, taskFiles?: TaskFileSource): LintResult => {
     diagnostics.push(...front.templating);
-    // Comments of this file silence its own lines; task files had their comments applied.
-    const disabled = disabledLines(text);
-    const out = applyRuleSettings(diagnostics, options.rules).filter((d) => d.file !== file || applySuppressions([d], disabled).length > 0);
+    // Comments of each file silence its own lines: this file's, and a task file's for what
+    // is reported in it.
+    const disabled = new Map([[file, disabledLines(text)]]);
+    const linesOf = (name: string | undefined) => {
+      if (!disabled.has(name)) {
+        const taskFile = name === undefined ? undefined : taskFiles?.files().get(name);
+        disabled.set(name, taskFile ? disabledLines(taskFile.text) : new Map());
+      }
+      return disabled.get(name) ?? new Map();
+    };
+    const out = applyRuleSettings(diagnostics, options.rules).filter((d) => applySuppressions([d], linesOf(d.file)).length > 0);
     return { diagnostics: out, ...(config ? { config } : {}), ...(fileTasks ? { fileTasks } : {}) };
   };
   if (diagnostics.length > 0) return finish();
@@ -68,5 +77,5 @@ export function lintYaml(text: string, options: LintOptions = {}): LintResult {
   const config = decoded.config as unknown as PipelineConfig;
   const context = contextFor(config, options);
   for (const f of collectFindings(config, context)) diagnostics.push(toDiagnostic(f, file, locate));
-  return finish(config, context.stats);
+  return finish(config, context.stats, context.taskFiles);
 }
