@@ -89,4 +89,23 @@ describe("sdk render with declared task files", () => {
     edit("ci/tasks/unit.yml", "- name: coverage", "- name: coverage-report");
     expect((await render()).code).toBe(0);
   });
+
+  it("checks a plain Task's file: against its task file, as lint does, with the task file's place", async () => {
+    fs.writeFileSync(
+      join(dir, "plain.ts"),
+      `import { GitResource, Job, Pipeline, Task } from "contrail";
+const src = new GitResource("app", { source: { uri: "https://example.com/app.git" } }).get();
+const publish = new Task("publish", { file: src.file("ci/tasks/publish.yml"), params: { NPM_TOKEN: "((t))", NPM_TAGS: "x" } });
+export default new Pipeline({ artifacts: { app: "." }, jobs: [new Job("ship", { plan: [src, publish] })] });
+`,
+    );
+    const io = captureIo(dir);
+    expect(await main(["render", "plain.ts"], io)).toBe(0);
+    expect(io.err).toContain(
+      "ci/tasks/publish.yml:8:3: jobs.ship.plan[1].file.inputs[1]: warning unknown-artifact: task 'publish' of job 'ship' needs input 'dist'",
+    );
+    expect(io.err).toContain(
+      "jobs.ship.plan[1].params.NPM_TAGS: warning task-param-not-declared: NPM_TAGS was defined in pipeline but missing from task file",
+    );
+  });
 });
