@@ -2,6 +2,7 @@
  * `sdk lint`: checks pipeline files the way Concourse judges them (same stages, same
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
+import { relative } from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../../lint/codes.ts";
 import { RULES } from "../../lint/codes.ts";
@@ -18,6 +19,7 @@ import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-f
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { pipelineArtifacts } from "../pipeline-artifacts.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
@@ -80,7 +82,11 @@ async function lintRendered(
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
   return loaded.flatMap(({ name, pipeline }) =>
-    renderPipeline(pipeline, { rules, taskFiles: taskFiles.forPipeline(file) }).diagnostics.map((d) => ({
+    renderPipeline(pipeline, {
+      rules,
+      taskFiles: taskFiles.forPipeline(file, pipelineArtifacts(io, file, pipeline, {})),
+      showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
+    }).diagnostics.map((d) => ({
       ...d,
       file: d.file ?? file,
       message: loaded.length > 1 ? `(${name}) ${d.message}` : d.message,

@@ -52,18 +52,17 @@ export const renderCommand: Command = {
     if (format !== "yaml" && format !== "json") throw new UsageError(`sdk render: --format must be yaml or json, not '${values.format}'`);
     if (values.check && !values.output) throw new UsageError("sdk render: --check needs -o OUT, the committed file to compare with");
     const file = positionals[0] ?? "pipeline.ts";
-    const artifactFlags = parseArtifactFlags("render", values.artifact, io);
+    const taskFiles = new TaskFileSession(io, parseArtifactFlags("render", values.artifact, io));
 
     const loaded = await loadPipelines(file, io);
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
-      const taskFiles = new TaskFileSession(io, pipelineArtifacts(io, file, pipeline, artifactFlags));
       const result = renderPipeline(pipeline, {
         format,
         sourceFile: sourceName(io, file),
-        taskFiles: taskFiles.forPipeline(file),
+        taskFiles: taskFiles.forPipeline(file, pipelineArtifacts(io, file, pipeline, {})),
         showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
       });
       io.stderr(taskFiles.autoMappingLines("render"));
