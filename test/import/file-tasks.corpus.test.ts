@@ -67,8 +67,10 @@ describe("sdk import --artifact of corpus pipelines", () => {
     expect(fileTasks).toBeGreaterThan(0);
     expect(source).toContain("defineTask({");
     expect(source.match(/new FileTask\(/g)?.length).toBe(fileTasks - plain);
+    expect(source).toMatch(/artifacts: \{/);
 
-    const rendered = await sdk("render", out, ...artifactFlags);
+    // The Pipeline's `artifacts` lead render to the task files: no flag needed.
+    const rendered = await sdk("render", out);
     expect(rendered.err).not.toMatch(/error/);
     expect(rendered.code).toBe(0);
     const difference = firstDifference(normalize(readYaml(rendered.out) as JsonValue), normalize(readYaml(input) as JsonValue));

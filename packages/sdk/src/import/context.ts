@@ -50,10 +50,18 @@ export class ImportContext {
   readonly varsConst: string;
   /** Task files by the artifacts' folders: resolved file tasks become typed `FileTask`s. */
   readonly taskFiles: TaskFileSource | undefined;
+  /** The artifacts' folders as the generated Pipeline's `artifacts` writes them. */
+  readonly artifactFolders: Readonly<Record<string, string>> | undefined;
 
-  constructor(file: string | undefined, helperNames: readonly string[], taskFiles?: TaskFileSource) {
+  constructor(
+    file: string | undefined,
+    helperNames: readonly string[],
+    taskFiles?: TaskFileSource,
+    artifactFolders?: Readonly<Record<string, string>>,
+  ) {
     this.file = file;
     this.taskFiles = taskFiles;
+    this.artifactFolders = artifactFolders;
     this.names.reserve(...helperNames);
     this.varsConst = this.names.allocate("vars", "Const");
   }

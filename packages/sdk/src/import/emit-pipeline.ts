@@ -115,10 +115,12 @@ export async function emitPipeline(ctx: ImportContext, doc: JsonObject): Promise
     ]);
     consumed.add("display");
   }
+  const declarations = taskDeclarationConsts(ctx);
+  if (declarations.length > 0 && ctx.artifactFolders) props.push(["artifacts", ctx.value(ctx.artifactFolders)]);
   const pipeline = newExpr("Pipeline", withExtra(ctx, props, doc, consumed));
   const varsDecl: ConstDecl[] =
     ctx.plainVars.size > 0 ? [{ name: ctx.varsConst, init: call("defineVars", ...[...ctx.plainVars].map(str)) }] : [];
-  const all = [...varsDecl, ...taskDeclarationConsts(ctx), ...consts];
+  const all = [...varsDecl, ...declarations, ...consts];
   const imports = new Set<string>();
   for (const c of all) collectIds(c.init, imports);
   collectIds(pipeline, imports);

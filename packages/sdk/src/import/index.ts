@@ -24,6 +24,12 @@ export interface ImportOptions {
    * is read becomes a typed `FileTask`, with a `defineTask` declaration of the file.
    */
   readonly taskFiles?: TaskFileSource;
+  /**
+   * The artifacts' folders relative to where the generated file goes, written as its
+   * Pipeline's `artifacts` when some file task was typed, so that `sdk render` compares
+   * the declarations with their files without `--artifact`.
+   */
+  readonly artifactFolders?: Readonly<Record<string, string>>;
 }
 
 /** What {@link importPipeline} returns. */
@@ -60,7 +66,7 @@ export async function importPipeline(yamlText: string, options: ImportOptions = 
   const loaded = loadPipelineYaml(text, file);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return { source: "", diagnostics };
-  const ctx = new ImportContext(file, CONTRAIL_EXPORTS, options.taskFiles);
+  const ctx = new ImportContext(file, CONTRAIL_EXPORTS, options.taskFiles, options.artifactFolders);
   const source = await emitPipeline(ctx, loaded.value);
   diagnostics.push(...ctx.diagnostics);
   return { source, diagnostics };

@@ -1,7 +1,7 @@
 /**
  * `sdk import`: pipeline YAML to a contrail pipeline.ts.
  */
-import { resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { importTaskFiles } from "../../import/emit-task-files.ts";
 import { importPipeline } from "../../import/index.ts";
@@ -74,7 +74,13 @@ export const importCommand: Command = {
     if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
     const artifacts = parseArtifactFlags("import", values.artifact, io);
     const taskFiles = Object.keys(artifacts).length > 0 ? cliTaskFileSource(io, artifacts) : undefined;
-    return finish(io, await importPipeline(io.readFile(path), { file, force, ...(taskFiles ? { taskFiles } : {}) }), out);
+    // Relative to the generated file's folder (the working directory when it is printed).
+    const base = out === undefined ? io.cwd : dirname(out);
+    const artifactFolders = Object.fromEntries(
+      Object.entries(artifacts).map(([name, dir]) => [name, relative(base, dir).split(sep).join("/") || "."]),
+    );
+    const options = { file, force, ...(taskFiles ? { taskFiles, artifactFolders } : {}) };
+    return finish(io, await importPipeline(io.readFile(path), options), out);
   },
 };
 
