@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 
 const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force] [--artifact NAME=DIR]...
@@ -18,7 +18,7 @@ Options:
       --force          import templated input (ytt #@, legacy {{x}}, spruce (( )),
                        several documents) keeping its text as it is, with warnings;
                        overwrite OUT.ts
-${ARTIFACT_USAGE}
+${artifactUsage(6, 23)}
 
 Exit codes: 0 ok, 1 the input cannot be imported, 2 usage.
 `;
