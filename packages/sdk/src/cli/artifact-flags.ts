@@ -35,7 +35,7 @@ export function parseArtifactFlags(command: string, values: readonly string[] | 
     if (Object.hasOwn(out, name) && out[name] !== path) {
       throw new UsageError(`sdk ${command}: --artifact ${name} is given twice, with different folders`);
     }
-    out[name] = path;
+    Object.defineProperty(out, name, { value: path, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
