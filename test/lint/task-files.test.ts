@@ -127,7 +127,7 @@ describe("sdk lint PIPELINE --artifact", () => {
     expect(lines((await lint("pipeline.yml", "--artifact", "repo=repo")).out)).toEqual([
       "pipeline.yml:22:7: warning task-var-unused: task 'unit' of job 'test' gives var 'sute', but its task file repo/ci/tasks/unit.yml never uses ((sute))",
       "repo/ci/tasks/unit.yml:25:10: warning task-var-not-given: repo/ci/tasks/unit.yml uses ((suite)), which task 'unit' of job 'test' does not give in vars: the build looks it up in the credential manager and fails with 'undefined vars: suite' if it is not there",
-      "repo/ci/tasks/unit.yml:24:3: warning task-run-path-not-found: run.path 'repo/ci/tasks/nope.sh' of repo/ci/tasks/unit.yml does not exist in input 'repo' (artifact 'repo'): the build of task 'unit' of job 'test' would fail",
+      "repo/ci/tasks/unit.yml:24:3: warning task-run-path-not-found: run.path 'repo/ci/tasks/nope.sh' of repo/ci/tasks/unit.yml does not exist in input 'repo' (artifact 'repo'): the build of task 'unit' of job 'test' would fail (reported once per task file)",
     ]);
     rmSync(path.join(dir, "repo/ci/tasks/unit.yml"));
     expect(lines((await lint("pipeline.yml", "--artifact", "repo=repo")).out)).toEqual([

@@ -16,6 +16,8 @@ export function pipelineArtifacts(
 ): Record<string, string> {
   const base = dirname(isAbsolute(file) ? file : resolve(io.cwd, file));
   const out: Record<string, string> = {};
-  for (const [name, dir] of Object.entries(pipeline.props.artifacts ?? {})) out[name] = resolve(base, dir);
+  // Names are data: `__proto__` is a name like any other.
+  for (const [name, dir] of Object.entries(pipeline.props.artifacts ?? {}))
+    Object.defineProperty(out, name, { value: resolve(base, dir), enumerable: true, writable: true, configurable: true });
   return { ...out, ...flags };
 }

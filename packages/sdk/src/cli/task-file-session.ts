@@ -51,7 +51,8 @@ export class TaskFileSession {
       const checkout = findGitCheckout(resolve(this.io.cwd, file), this.io);
       const auto = checkout ? autoMapArtifacts(config, checkout, new Set(Object.keys(given))) : [];
       const artifacts: Record<string, string> = { ...given };
-      for (const m of auto) artifacts[m.artifact] = m.folder;
+      for (const m of auto)
+        Object.defineProperty(artifacts, m.artifact, { value: m.folder, enumerable: true, writable: true, configurable: true });
       for (const [artifact, folder] of Object.entries(given)) this.mappings.push({ file, artifact, folder: this.show(folder) });
       for (const m of auto) {
         this.mappings.push({ file, artifact: m.artifact, folder: this.show(m.folder), auto: { resource: m.resource, remote: m.remote } });

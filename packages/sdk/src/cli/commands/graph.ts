@@ -4,7 +4,7 @@
 import { extname, resolve } from "node:path";
 import type { TaskFileSource } from "../../task-file/source.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 
@@ -24,7 +24,7 @@ Options:
   -g, --group NAME     only the jobs of this group and the resources they touch
                        (html: the tab shown first)
   -p, --pipeline NAME  the pipeline to draw when FILE exports several
-${ARTIFACT_USAGE}
+${artifactUsage(6, 23)}
 
 Exit codes: 0 ok, 1 the pipeline cannot be drawn (or has no such group), 2 usage.
 `;

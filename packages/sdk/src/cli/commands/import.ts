@@ -6,7 +6,7 @@ import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../../diagnost
 import { importTaskFiles } from "../../import/emit-task-files.ts";
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
@@ -29,9 +29,9 @@ Options:
       --root DIR       task files: the folder of the artifact that holds them (the
                        repository's checkout); their \`file:\` paths are relative to it.
                        Default: the current directory
-${ARTIFACT_USAGE}; a pipeline's task steps whose file is read
-                       become typed FileTask steps, with a defineTask declaration
-                       of each file
+${artifactUsage(6, 23)};
+                       a pipeline's task steps whose file is read become typed
+                       FileTask steps, with a defineTask declaration of each file
 
 Exit codes: 0 ok, 1 the input cannot be imported, 2 usage.
 `;

@@ -15,7 +15,7 @@ import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
 import { lintTaskFile, looksLikeTaskConfig } from "../../task-file/index.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
@@ -121,7 +121,7 @@ Options:
   --format F          text (default), json, github (workflow commands) or sarif
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
-${ARTIFACT_USAGE}
+${artifactUsage(2, 22)}
 
 File tasks (file: NAME/path.yml) are followed into their task files when the artifact NAME
 is mapped to a folder: with --artifact, or without one when the pipeline sits in a git

@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from "diff";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
@@ -29,7 +29,8 @@ Options:
                        a diff when they differ (the drift check for CI)
       --format FORMAT  yaml (default) or json
   -p, --pipeline NAME  the pipeline to render when FILE exports several
-${ARTIFACT_USAGE}; adds to the Pipeline's \`artifacts\`
+${artifactUsage(6, 23)};
+                       adds to the Pipeline's \`artifacts\` and wins
 
 Exit codes: 0 ok, 1 problems in the pipeline (or --check found a difference), 2 usage.
 `;
