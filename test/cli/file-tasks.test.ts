@@ -89,4 +89,39 @@ describe("sdk render with declared task files", () => {
     edit("ci/tasks/unit.yml", "- name: coverage", "- name: coverage-report");
     expect((await render()).code).toBe(0);
   });
+
+  it("checks a plain Task's file: against its task file, as lint does, with the task file's place", async () => {
+    fs.writeFileSync(
+      join(dir, "plain.ts"),
+      `import { GitResource, Job, Pipeline, Task } from "contrail";
+const src = new GitResource("app", { source: { uri: "https://example.com/app.git" } }).get();
+const publish = new Task("publish", { file: src.file("ci/tasks/publish.yml"), params: { NPM_TOKEN: "((t))", NPM_TAGS: "x" } });
+export default new Pipeline({ artifacts: { app: "." }, jobs: [new Job("ship", { plan: [src, publish] })] });
+`,
+    );
+    const io = captureIo(dir);
+    expect(await main(["render", "plain.ts"], io)).toBe(0);
+    expect(io.err).toContain(
+      "ci/tasks/publish.yml:8:3: jobs.ship.plan[1].file.inputs[1]: warning unknown-artifact: task 'publish' of job 'ship' needs input 'dist'",
+    );
+    expect(io.err).toContain(
+      "jobs.ship.plan[1].params.NPM_TAGS: warning task-param-not-declared: NPM_TAGS was defined in pipeline but missing from task file",
+    );
+  });
+
+  it("sdk lint of the pipeline.ts reports the drift too", async () => {
+    // Inside the repository, so that `contrail` resolves for lint's type check.
+    const inRepo = join(repoRoot, "test/import/.tmp/file-tasks-lint");
+    fs.rmSync(inRepo, { recursive: true, force: true });
+    fs.cpSync(EXAMPLE, inRepo, { recursive: true });
+    const unit = join(inRepo, "ci/tasks/unit.yml");
+    fs.writeFileSync(unit, fs.readFileSync(unit, "utf8").replace("- name: coverage", "- name: coverage-report"));
+    const io = captureIo(repoRoot);
+    const shown = "test/import/.tmp/file-tasks-lint";
+    expect(await main(["lint", `${shown}/pipeline.ts`], io)).toBe(1);
+    expect(io.out).toContain(
+      `${shown}/pipeline.ts: jobs.test.plan[1]: error task-declaration-drift: the declaration at ${shown}/tasks.ts:22 no longer matches the task file ${shown}/ci/tasks/unit.yml (- declared, + file):\n  - output 'coverage'\n  + output 'coverage-report'\n`,
+    );
+    expect(io.out).toContain("1 error, 0 warnings in 1 file");
+  });
 });

@@ -116,12 +116,18 @@ describe("sdk lint PIPELINE --artifact", () => {
     ]);
   });
 
+  it("honours contrail-disable-next-line comments in the task file for what is reported there", async () => {
+    edit("pipeline.yml", (t) => t.replace("      GOFLAGS: -mod=mod\n", "      GOFLAGS: -mod=mod\n      EXTRA: 1\n"));
+    edit("repo/ci/tasks/unit.yml", (t) => t.replace("\nparams:", "\n# contrail-disable-next-line task-param-not-declared\nparams:"));
+    expect(lines((await lint("pipeline.yml", "--artifact", "repo=repo")).out)).toEqual([]);
+  });
+
   it("checks vars both ways, the run path and a missing task file", async () => {
     edit("pipeline.yml", (t) => t.replace("      suite: short\n", "      sute: short\n"));
     edit("repo/ci/tasks/unit.yml", (t) => t.replace("unit.sh", "nope.sh"));
     expect(lines((await lint("pipeline.yml", "--artifact", "repo=repo")).out)).toEqual([
       "pipeline.yml:22:7: warning task-var-unused: task 'unit' of job 'test' gives var 'sute', but its task file repo/ci/tasks/unit.yml never uses ((sute))",
-      "repo/ci/tasks/unit.yml:24:3: warning task-run-path-not-found: run.path 'repo/ci/tasks/nope.sh' of repo/ci/tasks/unit.yml does not exist in input 'repo' (artifact 'repo'): the build of task 'unit' of job 'test' would fail",
+      "repo/ci/tasks/unit.yml:24:3: warning task-run-path-not-found: run.path 'repo/ci/tasks/nope.sh' of repo/ci/tasks/unit.yml does not exist in input 'repo' (artifact 'repo'): the build of task 'unit' of job 'test' would fail (reported once per task file)",
       "repo/ci/tasks/unit.yml:25:10: warning task-var-not-given: repo/ci/tasks/unit.yml uses ((suite)), which task 'unit' of job 'test' does not give in vars: the build looks it up in the credential manager and fails with 'undefined vars: suite' if it is not there",
     ]);
     rmSync(path.join(dir, "repo/ci/tasks/unit.yml"));
@@ -165,5 +171,38 @@ describe("sdk lint PIPELINE --artifact", () => {
     const missing = await lint("pipeline.yml", "--artifact", "repo=/nonexistent/folder");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("no such folder");
+  });
+});
+
+describe("sdk render and sdk graph --artifact", () => {
+  it("render checks a pipeline.ts's file tasks against their task files, and warns in the task file", async () => {
+    edit("pipeline.ts", (t) => t.replace('GOFLAGS: "-mod=mod"', 'GOFLAGS: "-mod=mod", EXTRA: "1"'));
+    const io = captureIo(dir);
+    expect(await main(["render", path.join(dir, "pipeline.ts"), "--artifact", "repo=repo"], io)).toBe(0);
+    expect(io.out).toContain("file: repo/ci/tasks/unit.yml");
+    expect(io.err.replaceAll(`${dir}/`, "")).toContain(
+      "repo/ci/tasks/unit.yml:19:1: jobs.test.plan[1].params.EXTRA: warning task-param-not-declared: EXTRA was defined in pipeline but missing from task file",
+    );
+    const plain = captureIo(dir);
+    expect(await main(["render", path.join(dir, "pipeline.ts")], plain)).toBe(0);
+    expect(plain.err).not.toContain("task-param-not-declared");
+  });
+
+  it("graph takes the flag and counts a broken task file's errors", async () => {
+    edit("repo/ci/tasks/unit.yml", (t) => t.replace("platform: linux\n", ""));
+    const io = captureIo(dir);
+    expect(await main(["graph", path.join(dir, "pipeline.yml"), "--format", "dot", "--artifact", "repo=repo"], io)).toBe(0);
+    expect(io.err).toContain("the pipeline has 1 error(s)");
+    const plain = captureIo(dir);
+    expect(await main(["graph", path.join(dir, "pipeline.yml"), "--format", "dot"], plain)).toBe(0);
+    expect(plain.err).toBe("");
+  });
+
+  it("import accepts the flag (and rejects a malformed one)", async () => {
+    const io = captureIo(dir);
+    expect(await main(["import", path.join(dir, "pipeline.yml"), "--artifact", "repo=repo"], io)).toBe(0);
+    expect(io.out).toContain("unit.yml");
+    const bad = captureIo(dir);
+    expect(await main(["import", path.join(dir, "pipeline.yml"), "--artifact", "=repo"], bad)).toBe(2);
   });
 });

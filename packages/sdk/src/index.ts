@@ -215,5 +215,4 @@ export {
   TimeSourceSchema,
   TimeVersionSchema,
 } from "./resources/time.ts";
-// fly's var flags and template pass (sdk lint -v/-y/-i/-l)
-export { interpolateConfig, interpolateVars, loadVarSources, type VarFlags, type VarSources } from "./vars/index.ts";
+export type { TaskFile, TaskFileLookup, TaskFileSource } from "./task-file/index.ts";

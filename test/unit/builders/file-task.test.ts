@@ -81,4 +81,16 @@ describe("FileTask", () => {
       { code: "artifact-not-produced", path: "jobs.j.plan[1].params.image", severity: "error" },
     ]);
   });
+
+  it("renders undeclaredParams beside the declared params", () => {
+    const src = repo().get();
+    const task = new FileTask("build", build, {
+      from: src,
+      inputs: { source: src },
+      params: { TOKEN: "t" },
+      undeclaredParams: { EXTRA: "x" },
+    });
+    const { config } = new Pipeline({ jobs: [new Job("j", { plan: [src, task] })] }).synth();
+    expect(config.jobs?.[0]?.plan?.[1]).toMatchObject({ params: { EXTRA: "x", TOKEN: "t" } });
+  });
 });

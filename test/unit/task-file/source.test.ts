@@ -55,6 +55,13 @@ describe("taskFileSource", () => {
     expect(fs.reads).toEqual([]);
   });
 
+  it("takes any artifact name, __proto__ included", () => {
+    const artifacts = JSON.parse('{"__proto__": "/w/repo"}') as Record<string, string>;
+    const source = taskFileSource({ artifacts, ...fakeFs({ "/w/repo/ci/unit.yml": TASK }) });
+    expect(source.lookup("__proto__/ci/unit.yml")?.kind).toBe("resolved");
+    expect(source.lookup("constructor/ci/unit.yml")).toBeUndefined();
+  });
+
   it("splits paths as Concourse's FileConfigSource does", () => {
     expect(splitArtifactPath("repo/ci/a.yml")).toEqual({ artifact: "repo", rest: "ci/a.yml" });
     expect(splitArtifactPath("a.yml")).toBeUndefined();

@@ -12,6 +12,7 @@ import { type Artifact, makeArtifact } from "./artifact.ts";
 import { Step, type StepOptions } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
 import type { KeysWith, Presence, TaskDeclaration, TaskFileShape } from "./task-declaration.ts";
+import type { InputMap } from "./values.ts";
 
 type PresenceMap<Shape, Key extends string> = Shape extends { readonly [K in Key]: infer M extends Record<string, Presence> }
   ? M
@@ -61,6 +62,11 @@ export interface FileTaskCommonOptions<Output extends string> extends StepOption
   readonly hermetic?: boolean;
   /** Worker tags. */
   readonly tags?: readonly string[];
+  /**
+   * Step params the task file does not declare, kept apart so that `params` stays checked.
+   * Concourse still sets them as environment variables; `sdk lint` warns of them.
+   */
+  readonly undeclaredParams?: InputMap;
 }
 
 /** A declared task file's use in a plan, kept for render's comparison with the file. */
@@ -110,7 +116,8 @@ export class FileTask<const Shape extends TaskFileShape> extends Step {
     out["file"] = `${artifactName}/${shape.file.replace(/^\.?\/+/, "")}`;
     ctx.pipeline.fileTasks.push({ declaration: this.declaration, artifactName, path: ctx.path });
     if (o.image !== undefined) out["image"] = ctx.at("image").artifactName(o.image);
-    if (o.params !== undefined && Object.keys(o.params).length > 0) out["params"] = ctx.at("params").resolve(o.params);
+    const params = { ...o.undeclaredParams, ...(o.params as InputMap | undefined) };
+    if (Object.keys(params).length > 0) out["params"] = ctx.at("params").resolve(params);
     if (o.vars !== undefined && Object.keys(o.vars).length > 0) out["vars"] = ctx.at("vars").resolve(o.vars);
     const inputMapping = this.#inputMapping(ctx);
     if (Object.keys(inputMapping).length > 0) out["input_mapping"] = inputMapping;

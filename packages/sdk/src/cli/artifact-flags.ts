@@ -12,9 +12,11 @@ import type { Io } from "./io.ts";
 /** The flag, for `parseCommandArgs`. */
 export const ARTIFACT_FLAG = { artifact: { type: "string", multiple: true, default: [] as string[] } } as const;
 
-/** The flag's line in a command's help. */
-export const ARTIFACT_USAGE = `      --artifact NAME=DIR  the artifact NAME holds the folder DIR, so that task files
-                       (file: NAME/path.yml) are read and checked (repeatable)`;
+/** The flag's lines in a command's help, with the flag and its text at the given columns. */
+export function artifactUsage(flagColumn: number, textColumn: number): string {
+  const text = " ".repeat(textColumn);
+  return `${" ".repeat(flagColumn)}--artifact NAME=DIR\n${text}the artifact NAME holds the folder DIR: task files\n${text}(file: NAME/path.yml) are read from it and checked (repeatable)`;
+}
 
 const NAME = /^[^\s/=]+$/;
 
@@ -33,7 +35,7 @@ export function parseArtifactFlags(command: string, values: readonly string[] | 
     if (Object.hasOwn(out, name) && out[name] !== path) {
       throw new UsageError(`sdk ${command}: --artifact ${name} is given twice, with different folders`);
     }
-    out[name] = path;
+    Object.defineProperty(out, name, { value: path, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

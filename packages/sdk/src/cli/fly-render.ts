@@ -5,6 +5,7 @@
  *
  * @see https://concourse-ci.org/setting-pipelines.html
  */
+import { relative } from "node:path";
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { lintYaml } from "../lint/index.ts";
@@ -16,8 +17,10 @@ import type { VarSources } from "../vars/sources.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
+import { pipelineArtifacts } from "./pipeline-artifacts.ts";
 import { formatRenderDiagnostics } from "./report.ts";
 import { sourceName } from "./source-name.ts";
+import { TaskFileSession } from "./task-file-session.ts";
 
 /** One exported pipeline, rendered. */
 export interface RenderedForFly {
@@ -57,9 +60,17 @@ export async function renderForFly(command: string, file: string, io: Io, option
   const loaded = await loadPipelines(file, io);
   const selected = selectPipelines(command, file, loaded, options);
   const sourceFile = sourceName(io, file);
+  // The task files of a pipeline.ts's `artifacts` (and its checkout), as `sdk render` reads them.
+  const taskFiles = new TaskFileSession(io, {});
   return selected.map(({ name, pipeline }) => {
     const label = selected.length > 1 || loaded.length > 1 ? `${file} (${name})` : file;
-    const result = renderPipeline(pipeline, { format: "yaml", sourceFile, concourse: options.concourse });
+    const result = renderPipeline(pipeline, {
+      format: "yaml",
+      sourceFile,
+      concourse: options.concourse,
+      taskFiles: taskFiles.forPipeline(file, pipelineArtifacts(io, file, pipeline, {})),
+      showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
+    });
     io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
     let failed = hasErrors(result.diagnostics);
     let text = result.text;

@@ -5,9 +5,6 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { Pipeline } from "../builders/pipeline.ts";
-import type { RuleSettings } from "../lint/codes.ts";
-import type { TaskFileSource } from "../task-file/index.ts";
-import { cliTaskFileSource } from "./artifact-flags.ts";
 import type { Io } from "./io.ts";
 
 /** Artifact name to absolute folder, for the pipeline exported by `file`. */
@@ -19,18 +16,8 @@ export function pipelineArtifacts(
 ): Record<string, string> {
   const base = dirname(isAbsolute(file) ? file : resolve(io.cwd, file));
   const out: Record<string, string> = {};
-  for (const [name, dir] of Object.entries(pipeline.props.artifacts ?? {})) out[name] = resolve(base, dir);
+  // Names are data: `__proto__` is a name like any other.
+  for (const [name, dir] of Object.entries(pipeline.props.artifacts ?? {}))
+    Object.defineProperty(out, name, { value: resolve(base, dir), enumerable: true, writable: true, configurable: true });
   return { ...out, ...flags };
-}
-
-/** A task-file source for the pipeline, or undefined when no artifact is mapped. */
-export function pipelineTaskFiles(
-  io: Io,
-  file: string,
-  pipeline: Pipeline,
-  flags: Readonly<Record<string, string>>,
-  rules?: RuleSettings,
-): TaskFileSource | undefined {
-  const artifacts = pipelineArtifacts(io, file, pipeline, flags);
-  return Object.keys(artifacts).length === 0 ? undefined : cliTaskFileSource(io, artifacts, rules);
 }

@@ -40,14 +40,20 @@ export class TaskFileSession {
     this.rules = rules;
   }
 
-  /** The `taskFiles` option for a pipeline file: explicit mappings plus the obvious ones. */
-  forPipeline(file: string): (config: PipelineConfig) => TaskFileSource | undefined {
+  /**
+   * The `taskFiles` option for a pipeline file: explicit mappings plus the obvious ones.
+   * `own` are the pipeline's own mappings (a pipeline.ts's `artifacts`), which the explicit
+   * ones override.
+   */
+  forPipeline(file: string, own: Readonly<Record<string, string>> = {}): (config: PipelineConfig) => TaskFileSource | undefined {
     return (config) => {
+      const given = { ...own, ...this.explicit };
       const checkout = findGitCheckout(resolve(this.io.cwd, file), this.io);
-      const auto = checkout ? autoMapArtifacts(config, checkout, new Set(Object.keys(this.explicit))) : [];
-      const artifacts: Record<string, string> = { ...this.explicit };
-      for (const m of auto) artifacts[m.artifact] = m.folder;
-      for (const [artifact, folder] of Object.entries(this.explicit)) this.mappings.push({ file, artifact, folder: this.show(folder) });
+      const auto = checkout ? autoMapArtifacts(config, checkout, new Set(Object.keys(given))) : [];
+      const artifacts: Record<string, string> = { ...given };
+      for (const m of auto)
+        Object.defineProperty(artifacts, m.artifact, { value: m.folder, enumerable: true, writable: true, configurable: true });
+      for (const [artifact, folder] of Object.entries(given)) this.mappings.push({ file, artifact, folder: this.show(folder) });
       for (const m of auto) {
         this.mappings.push({ file, artifact: m.artifact, folder: this.show(m.folder), auto: { resource: m.resource, remote: m.remote } });
       }

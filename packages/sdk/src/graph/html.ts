@@ -42,6 +42,7 @@ aside{width:380px;overflow:auto;padding:8px 14px;background:#262525;border-left:
 aside h2{font-size:15px;margin:4px 0 8px}aside h3{font-size:12px;text-transform:uppercase;color:#999;margin:12px 0 4px}
 aside ol,aside ul{margin:0;padding-left:18px}aside li{margin:2px 0}
 .kind{color:${PALETTE.selected}}.note{color:#999}.hook{color:#f5a623}.none{color:#777;list-style:none}
+.task-file{font-size:11px;text-transform:uppercase;color:#999;margin-top:4px}
 #close{float:right;background:none;border:0;color:#bbb;font:inherit;cursor:pointer}
 `;
 

@@ -8,7 +8,7 @@ import { toHtml } from "./html.ts";
 import { layoutGraph } from "./layout.ts";
 import { toMermaid } from "./mermaid.ts";
 import { buildGraph } from "./model.ts";
-import { planHtml } from "./plan-view.ts";
+import { planHtml, type TaskFileLookup } from "./plan-view.ts";
 import { toSvg } from "./svg.ts";
 
 export { toDot } from "./dot.ts";
@@ -23,6 +23,7 @@ export {
   type PipelineGraph,
   UnknownGroupError,
 } from "./model.ts";
+export type { TaskFileLookup } from "./plan-view.ts";
 export { toSvg } from "./svg.ts";
 
 /** The output formats of `sdk graph`. */
@@ -37,6 +38,8 @@ export interface DrawOptions {
   readonly group?: string | undefined;
   /** A title: the pipeline's name or file. */
   readonly title?: string;
+  /** The decoded task file of a step's `file:`, for the html plan view (`sdk graph --artifact`). */
+  readonly taskFile?: TaskFileLookup;
 }
 
 /**
@@ -64,6 +67,6 @@ export async function drawGraph(config: PipelineConfig, options: DrawOptions): P
   }
   const initial = options.group === undefined ? 0 : Math.max(0, groups.indexOf(options.group));
   const plans: Record<string, string> = {};
-  for (const job of config.jobs) plans[job.name] = planHtml(job);
+  for (const job of config.jobs) plans[job.name] = planHtml(job, options.taskFile);
   return toHtml({ title, views, plans, initial });
 }

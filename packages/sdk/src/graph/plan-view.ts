@@ -1,13 +1,19 @@
 /**
  * A job's plan as the HTML view's side panel shows it: its inputs and outputs, then every
  * step as a nested list (`get`, `put`, `task`... with their key settings), then its hooks.
+ * A file task whose task file was read (`--artifact`) also shows the file's inputs, outputs
+ * and params, as the step maps and sets them.
  */
 import type { Job, Step } from "../model/index.ts";
+import type { TaskConfig } from "../model/task-config.ts";
 import { xml } from "./style.ts";
 import { forEachHook, jobIo } from "./walk.ts";
 
+/** The decoded config of a step's `file:`, when it was read. */
+export type TaskFileLookup = (file: string) => TaskConfig | undefined;
+
 /** The panel's HTML for one job. */
-export function planHtml(job: Job): string {
+export function planHtml(job: Job, taskFile: TaskFileLookup = () => undefined): string {
   const { inputs, outputs } = jobIo(job);
   const out: string[] = [`<h2>${xml(job.name)}</h2>`];
   out.push('<h3>inputs</h3><ul class="io">');
@@ -20,6 +26,7 @@ export function planHtml(job: Job): string {
   for (const o of outputs) out.push(`<li>${xml(o.resource)}</li>`);
   if (outputs.length === 0) out.push('<li class="none">none</li>');
   out.push('</ul><h3>plan</h3><ol class="plan">');
+  const stepHtml = (step: Step): string => stepItem(step, taskFile);
   for (const step of job.plan ?? []) out.push(stepHtml(step));
   out.push("</ol>");
   const hooks: string[] = [];
@@ -29,12 +36,15 @@ export function planHtml(job: Job): string {
 }
 
 /** One step (and what it nests) as a list item. */
-function stepHtml(step: Step): string {
+function stepItem(step: Step, taskFile: TaskFileLookup): string {
+  const stepHtml = (inner: Step): string => stepItem(inner, taskFile);
   const [kind, name, notes] = describe(step);
   const head = `<span class="kind">${kind}</span>${name === undefined ? "" : ` <span class="name">${xml(name)}</span>`}${
     notes.length > 0 ? ` <span class="note">(${xml(notes.join("; "))})</span>` : ""
   }`;
   const children: string[] = [];
+  const config = "task" in step && typeof step.file === "string" ? taskFile(step.file) : undefined;
+  if ("task" in step && config) children.push(taskFileHtml(step, config));
   if ("in_parallel" in step) {
     const inner = Array.isArray(step.in_parallel) ? step.in_parallel : step.in_parallel.steps;
     children.push(`<ol>${inner.map(stepHtml).join("")}</ol>`);
@@ -45,6 +55,29 @@ function stepHtml(step: Step): string {
   }
   forEachHook(step, (hook, key) => children.push(`<div class="hook">${key}</div><ol>${stepHtml(hook)}</ol>`));
   return `<li>${head}${children.join("")}</li>`;
+}
+
+/** A resolved file task's inputs, outputs and params, after the step's mappings and params. */
+function taskFileHtml(step: Step & { task: string }, config: TaskConfig): string {
+  const s = step as { input_mapping?: Record<string, string>; output_mapping?: Record<string, string>; params?: Record<string, unknown> };
+  const item = (text: string, note: string) => `<li>${xml(text)}${note ? ` <span class="note">(${xml(note)})</span>` : ""}</li>`;
+  const list = (title: string, items: string[]) =>
+    `<div class="task-file">${title}</div><ul class="io">${items.length > 0 ? items.join("") : '<li class="none">none</li>'}</ul>`;
+  const inputs = (config.inputs ?? []).map((i) => {
+    const from = s.input_mapping?.[i.name];
+    return item(i.name, [from !== undefined ? `from ${from}` : "", i.optional ? "optional" : ""].filter(Boolean).join("; "));
+  });
+  const outputs = (config.outputs ?? []).map((o) => {
+    const to = s.output_mapping?.[o.name];
+    return item(o.name, to !== undefined ? `as ${to}` : "");
+  });
+  const names = [...new Set([...Object.keys(config.params ?? {}), ...Object.keys(s.params ?? {})])];
+  const params = names.map((param) => {
+    const given = s.params !== undefined && param in s.params;
+    const declared = config.params !== undefined && param in config.params;
+    return item(param, given ? (declared ? "set by the step" : "set by the step; not in the file") : "the file's default");
+  });
+  return [list("inputs", inputs), list("outputs", outputs), list("params", params)].join("");
 }
 
 /** The step's kind, name and notes (modifiers and the settings that matter for the graph). */

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { JsonValue } from "../model/common.ts";
+import type { TaskFileSource } from "../task-file/index.ts";
 import { type AnchorTable, hasHandle, SPREAD } from "./anchors.ts";
 import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
 import { isObject } from "./load.ts";
@@ -58,9 +59,20 @@ export class ImportContext {
   varsConst = "pipelineVars";
   /** YAML anchors shared as consts, once the document is known. */
   anchors: AnchorTable | undefined;
+  /** Task files by the artifacts' folders: resolved file tasks become typed `FileTask`s. */
+  readonly taskFiles: TaskFileSource | undefined;
+  /** The artifacts' folders as the generated Pipeline's `artifacts` writes them. */
+  readonly artifactFolders: Readonly<Record<string, string>> | undefined;
 
-  constructor(file: string | undefined, helperNames: readonly string[]) {
+  constructor(
+    file: string | undefined,
+    helperNames: readonly string[],
+    taskFiles?: TaskFileSource,
+    artifactFolders?: Readonly<Record<string, string>>,
+  ) {
     this.file = file;
+    this.taskFiles = taskFiles;
+    this.artifactFolders = artifactFolders;
     this.names.reserve(...helperNames);
   }
 

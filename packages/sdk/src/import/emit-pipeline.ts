@@ -6,6 +6,7 @@ import type { JsonValue } from "../model/common.ts";
 import { AnchorTable, heldAnchors } from "./anchors.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import { type ImportContext, VAR } from "./context.ts";
+import { taskDeclarationConsts } from "./emit-file-task.ts";
 import { emitJob, jobObjects } from "./emit-jobs.ts";
 import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
 import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
@@ -21,6 +22,8 @@ export const CONTRAIL_EXPORTS = [
   "Resource",
   "ResourceType",
   "Task",
+  "FileTask",
+  "defineTask",
   "OciBuildTask",
   ...Object.values(CATALOGUE).map((entry) => entry.className),
   "registryTagType",
@@ -181,10 +184,12 @@ export async function emitPipeline(
     ]);
     consumed.add("display");
   }
+  const declarations = taskDeclarationConsts(ctx);
+  if (declarations.length > 0 && ctx.artifactFolders) props.push(["artifacts", ctx.value(ctx.artifactFolders)]);
   const pipeline = newExpr("Pipeline", withExtra(ctx, props, doc, consumed));
   const varsDecl: ConstDecl[] =
     ctx.plainVars.size > 0 ? [{ name: ctx.varsConst, init: call("defineVars", ...[...ctx.plainVars].map(str)) }] : [];
-  const all = [...varsDecl, ...ctx.anchors.decls(), ...consts];
+  const all = [...varsDecl, ...ctx.anchors.decls(), ...declarations, ...consts];
   const imports = new Set<string>();
   for (const c of all) collectIds(c.init, imports);
   collectIds(pipeline, imports);

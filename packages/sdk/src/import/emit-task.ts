@@ -7,6 +7,7 @@
 import type { JsonValue } from "../model/common.ts";
 import { hasHandle, SPREAD } from "./anchors.ts";
 import type { ImportContext } from "./context.ts";
+import { emitFileTask } from "./emit-file-task.ts";
 import { emitOciBuildTask } from "./emit-oci.ts";
 import type { Props, StepEmitter } from "./emit-steps.ts";
 import { arr, type Expr, member, newExpr, obj, str } from "./expr.ts";
@@ -41,6 +42,8 @@ export function emitTask(
   if (typeof s["hermetic"] === "boolean") em.take(props, consumed, "hermetic", "hermetic", { k: "bool", v: s["hermetic"] });
   const file = s["file"];
   let outputs: [string, string][] = [];
+  const fileTask = emitFileTask(em, s, props, consumed, inner, node);
+  if (fileTask) return fileTask;
   if (typeof file === "string") {
     em.take(props, consumed, "file", "file", ctx.string(file, { scope: inner, artifacts: true }));
     if (isObject(config) && rawConfigFits(config)) em.take(props, consumed, "config", "config", ctx.value(config));
@@ -71,7 +74,8 @@ export function emitTask(
   return newExpr("Task", str(name));
 }
 
-const LIMITS = { fields: { cpu: "number", memory: { oneOf: ["number", "string"] } } } as const;
+/** The shape of `container_limits` that the typed `containerLimits` option takes. */
+export const LIMITS = { fields: { cpu: "number", memory: { oneOf: ["number", "string"] } } } as const;
 
 /** `inputMapping: { name: handle }` when every mapped artifact is visible. */
 function inputMapping(em: StepEmitter, s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope): void {

@@ -5,7 +5,9 @@
  * @example
  * const { source, diagnostics } = await importPipeline(readFileSync("pipeline.yml", "utf8"), { file: "pipeline.yml" });
  */
+
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 import { ImportContext } from "./context.ts";
 import { CONTRAIL_EXPORTS, emitPipeline } from "./emit-pipeline.ts";
 import { loadPipelineYaml } from "./load.ts";
@@ -17,6 +19,17 @@ export interface ImportOptions {
   readonly file?: string;
   /** Import templated input (ytt, `{{x}}`, spruce, several documents) with its text kept as it is, with warnings. */
   readonly force?: boolean;
+  /**
+   * Task files by the artifacts' local folders (`--artifact`): each task step whose file
+   * is read becomes a typed `FileTask`, with a `defineTask` declaration of the file.
+   */
+  readonly taskFiles?: TaskFileSource;
+  /**
+   * The artifacts' folders relative to where the generated file goes, written as its
+   * Pipeline's `artifacts` when some file task was typed, so that `sdk render` compares
+   * the declarations with their files without `--artifact`.
+   */
+  readonly artifactFolders?: Readonly<Record<string, string>>;
 }
 
 /** What {@link importPipeline} returns. */
@@ -55,7 +68,7 @@ export async function importPipeline(yamlText: string, options: ImportOptions = 
   if (!loaded.value) return { source: "", diagnostics };
   // Every export of contrail is reserved, so no generated const shadows one (`vars`...).
   const contrail = await import("../index.ts");
-  const ctx = new ImportContext(file, [...CONTRAIL_EXPORTS, ...Object.keys(contrail)]);
+  const ctx = new ImportContext(file, [...CONTRAIL_EXPORTS, ...Object.keys(contrail)], options.taskFiles, options.artifactFolders);
   const source = await emitPipeline(ctx, loaded.value, loaded.anchors);
   diagnostics.push(...ctx.diagnostics);
   return { source, diagnostics };

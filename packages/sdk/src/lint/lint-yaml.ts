@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/index.ts";
+import type { TaskFileSource } from "../task-file/source.ts";
 import { buildVarsReport, type VarsReport, varSourceNames } from "../vars/report.ts";
 import { DECODE_PREFIX, type DecodeState } from "./decode/context.ts";
 import { toJs } from "./decode/fields.ts";
@@ -52,11 +53,19 @@ export function lintYaml(source: string, options: LintYamlOptions = {}): LintRes
   const { at, locate } = front.locator;
   const diagnostics: Diagnostic[] = [];
   let varsReport: VarsReport | undefined;
-  const finish = (config?: PipelineConfig, fileTasks?: FileTaskStats): LintResult => {
+  const finish = (config?: PipelineConfig, fileTasks?: FileTaskStats, taskFiles?: TaskFileSource): LintResult => {
     diagnostics.push(...front.templating);
-    // Comments of this file silence its own lines; task files had their comments applied.
-    const disabled = disabledLines(text);
-    const out = applyRuleSettings(diagnostics, options.rules).filter((d) => d.file !== file || applySuppressions([d], disabled).length > 0);
+    // Comments of each file silence its own lines: this file's, and a task file's for what
+    // is reported in it.
+    const disabled = new Map([[file, disabledLines(text)]]);
+    const linesOf = (name: string | undefined) => {
+      if (!disabled.has(name)) {
+        const taskFile = name === undefined ? undefined : taskFiles?.files().get(name);
+        disabled.set(name, taskFile ? disabledLines(taskFile.text) : new Map());
+      }
+      return disabled.get(name) ?? new Map();
+    };
+    const out = applyRuleSettings(diagnostics, options.rules).filter((d) => applySuppressions([d], linesOf(d.file)).length > 0);
     return { diagnostics: out, ...(config ? { config } : {}), ...(fileTasks ? { fileTasks } : {}), ...(varsReport ? { varsReport } : {}) };
   };
   for (const p of legacy.problems) diagnostics.push(diag("var-interpolation", "error", p.message, p.offset));
@@ -114,7 +123,7 @@ export function lintYaml(source: string, options: LintYamlOptions = {}): LintRes
     const fromVar = filled && vars ? varTypeDiagnostics(d, filled.offset, vars) : undefined;
     diagnostics.push(fromVar ? fromVar.field : d);
   }
-  return finish(config, context.stats);
+  return finish(config, context.stats, context.taskFiles);
 }
 
 /** The node of `target[key]` when a var filled it in. */

@@ -27,10 +27,10 @@ export interface RenderOptions {
   /** Per-code severity overrides for the lint checks, as `sdk lint --rule`. */
   readonly rules?: RuleSettings;
   /**
-   * Task files, by the artifacts' local folders (`sdk render --artifact NAME=DIR`, the
-   * Pipeline's `artifacts`): file tasks whose artifact it maps are checked against their
-   * task file, as `sdk lint` does, and each `defineTask` declaration is compared with its
-   * file (`task-declaration-drift`).
+   * Where task files are (the Pipeline's `artifacts`, `sdk render --artifact NAME=DIR`):
+   * file tasks whose artifact it maps are checked against their task file, as `sdk lint`
+   * does, and each `defineTask` declaration is compared with its file
+   * (`task-declaration-drift`).
    */
   readonly taskFiles?: LintOptions["taskFiles"];
   /** How drift reports show where a declaration was written. @default as recorded */

@@ -87,8 +87,10 @@ export function splitArtifactPath(file: string): { artifact: string; rest: strin
 /** Builds a {@link TaskFileSource} over injected IO. */
 export function taskFileSource(options: TaskFileSourceOptions): TaskFileSource {
   const cwd = options.cwd ?? "/";
-  const artifacts: Record<string, string> = {};
-  for (const [name, dir] of Object.entries(options.artifacts)) artifacts[name] = isAbsolute(dir) ? resolve(dir) : resolve(cwd, dir);
+  // A Map, so that an artifact named `__proto__` is just a name.
+  const folders = new Map<string, string>();
+  for (const [name, dir] of Object.entries(options.artifacts)) folders.set(name, isAbsolute(dir) ? resolve(dir) : resolve(cwd, dir));
+  const artifacts: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(folders));
   const real = (path: string): string | undefined => {
     if (!options.realPath) return path;
     try {
@@ -106,8 +108,8 @@ export function taskFileSource(options: TaskFileSourceOptions): TaskFileSource {
 
   /** The absolute path of `rest` in the artifact, and its real path; undefined when it escapes. */
   const place = (artifact: string, rest: string): { path: string; real: string | undefined } | undefined => {
-    const folder = artifacts[artifact];
-    if (folder === undefined || !Object.hasOwn(artifacts, artifact)) return undefined;
+    const folder = folders.get(artifact);
+    if (folder === undefined) return undefined;
     const path = resolve(folder, rest);
     if (!inside(folder, path)) return undefined;
     const r = real(path);

@@ -3,12 +3,15 @@
  */
 import { extname, resolve } from "node:path";
 import { formatDiagnosticLine } from "../../diagnostics/diagnostic.ts";
+import type { TaskFileSource } from "../../task-file/source.ts";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk graph [FILE] [-o OUT] [--format svg|html|dot|mermaid] [--group NAME] [--pipeline NAME]
-                 [-v NAME=STRING] [-y NAME=YAML] [-i NAME=YAML] [-l FILE]
+                 [-v NAME=STRING] [-y NAME=YAML] [-i NAME=YAML] [-l FILE] [--artifact NAME=DIR]...
 
 Draws the pipeline in FILE (a pipeline.ts, or a pipeline YAML/JSON file; default:
 pipeline.ts) as Concourse draws it: jobs in columns by their passed: chains, resources
@@ -25,6 +28,7 @@ Options:
   -p, --pipeline NAME  the pipeline to draw when FILE exports several
 ${VAR_FLAG_HELP}
                               (the pipeline is drawn as fly would send it with these vars)
+${artifactUsage(6, 23)}
 
 Exit codes: 0 ok, 1 the pipeline cannot be drawn (or has no such group), 2 usage.
 `;
@@ -51,6 +55,7 @@ export const graphCommand: Command = {
       group: { type: "string", short: "g" },
       pipeline: { type: "string", short: "p" },
       ...VAR_FLAG_OPTIONS,
+      ...ARTIFACT_FLAG,
     });
     if (positionals.length > 1) throw new UsageError(`sdk graph: one file at a time (got ${positionals.length})`);
     const { GRAPH_FORMATS, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
@@ -61,13 +66,26 @@ export const graphCommand: Command = {
     const { loadGraphInput } = await import("../../graph/load.ts");
     const vars = hasVarFlags(values) ? readVarFlags("graph", values, io) : undefined;
     for (const d of vars?.diagnostics ?? []) io.stderr(`${formatDiagnosticLine(d)}\n`);
-    const input = await loadGraphInput(positionals[0] ?? "pipeline.ts", io, values.pipeline, vars?.sources);
+    const file = positionals[0] ?? "pipeline.ts";
+    const taskFiles = new TaskFileSession(io, parseArtifactFlags("graph", values.artifact, io));
+    const input = await loadGraphInput(file, io, {
+      pipeline: values.pipeline,
+      vars: vars?.sources,
+      taskFiles: taskFiles.forPipeline(file),
+    });
+    io.stderr(taskFiles.autoMappingLines("graph"));
     if (input.errors > 0) {
       io.stderr(`sdk graph: warning: the pipeline has ${input.errors} error(s); drawn all the same (see 'sdk lint')\n`);
     }
     let text: string;
     try {
-      text = await drawGraph(input.config, { format: format as (typeof GRAPH_FORMATS)[number], group: values.group, title: input.title });
+      const source = input.taskFiles;
+      text = await drawGraph(input.config, {
+        format: format as (typeof GRAPH_FORMATS)[number],
+        group: values.group,
+        title: input.title,
+        ...(source ? { taskFile: (file: string) => lookupConfig(source, file) } : {}),
+      });
     } catch (error) {
       if (error instanceof UnknownGroupError) throw new CliError(`sdk graph: ${error.message}`, ExitCode.problems);
       throw error;
@@ -77,6 +95,12 @@ export const graphCommand: Command = {
     return ExitCode.ok;
   },
 };
+
+/** The decoded task file a step's `file:` names, when it was read. */
+function lookupConfig(source: TaskFileSource, file: string) {
+  const found = source.lookup(file);
+  return found?.kind === "resolved" ? found.taskFile.config : undefined;
+}
 
 /** The format that OUT's extension names; svg without OUT. */
 function formatOf(output: string | undefined): string {

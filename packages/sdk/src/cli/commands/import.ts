@@ -1,17 +1,18 @@
 /**
  * `sdk import`: pipeline YAML to a contrail pipeline.ts.
  */
-import { resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { importTaskFiles } from "../../import/emit-task-files.ts";
 import { importPipeline } from "../../import/index.ts";
 import { MissingTsMorphError } from "../../import/ts-morph.ts";
 import { parseCommandArgs } from "../args.ts";
+import { ARTIFACT_FLAG, artifactUsage, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
 
-const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
+const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force] [--artifact NAME=DIR]...
        sdk import TASK.yml|DIR... [--root DIR] [-o OUT.ts] [--force]
 
 Turns an existing Concourse pipeline into idiomatic contrail TypeScript that renders back
@@ -29,6 +30,9 @@ Options:
       --root DIR       task files: the folder of the artifact that holds them (the
                        repository's checkout); their \`file:\` paths are relative to it.
                        Default: the current directory
+${artifactUsage(6, 23)};
+                       a pipeline's task steps whose file is read become typed
+                       FileTask steps, with a defineTask declaration of each file
 
 Exit codes: 0 ok, 1 the input cannot be imported, 2 usage.
 `;
@@ -43,6 +47,7 @@ export const importCommand: Command = {
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
       root: { type: "string" },
+      ...ARTIFACT_FLAG,
     });
     const file = positionals[0];
     if (file === undefined) throw new UsageError("sdk import: give one pipeline YAML file, or task files");
@@ -68,7 +73,15 @@ export const importCommand: Command = {
     }
     const path = resolve(io.cwd, file);
     if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
-    return finish(io, await importPipeline(io.readFile(path), { file, force }).catch(tsMorphMissing), out);
+    const artifacts = parseArtifactFlags("import", values.artifact, io);
+    const taskFiles = Object.keys(artifacts).length > 0 ? cliTaskFileSource(io, artifacts) : undefined;
+    // Relative to the generated file's folder (the working directory when it is printed).
+    const base = out === undefined ? io.cwd : dirname(out);
+    const artifactFolders = Object.fromEntries(
+      Object.entries(artifacts).map(([name, dir]) => [name, relative(base, dir).split(sep).join("/") || "."]),
+    );
+    const options = { file, force, ...(taskFiles ? { taskFiles, artifactFolders } : {}) };
+    return finish(io, await importPipeline(io.readFile(path), options).catch(tsMorphMissing), out);
   },
 };
 

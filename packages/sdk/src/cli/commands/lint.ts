@@ -2,7 +2,7 @@
  * `sdk lint`: checks pipeline files the way Concourse judges them (same stages, same
  * messages), plus contrail's own rules; text, JSON, GitHub Actions or SARIF output.
  */
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.ts";
 import { RULES } from "../../lint/codes.ts";
 import type { ConcourseVersion } from "../../lint/concourse-version.ts";
@@ -17,11 +17,12 @@ import { lintTaskFile, looksLikeTaskConfig } from "../../task-file/index.ts";
 import { formatVarsReport } from "../../vars/report.ts";
 import type { VarSources } from "../../vars/sources.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-pipeline.ts";
+import { pipelineArtifacts } from "../pipeline-artifacts.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { readSources, relativeFiles } from "../report.ts";
 import { TaskFileSession } from "../task-file-session.ts";
@@ -94,7 +95,12 @@ async function lintRendered(file: string, io: Io, settings: LintSettings): Promi
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
   }
   return loaded.flatMap(({ name, pipeline }) => {
-    const rendered = renderPipeline(pipeline, { rules, concourse, taskFiles: settings.taskFiles.forPipeline(file) });
+    const rendered = renderPipeline(pipeline, {
+      rules,
+      concourse,
+      taskFiles: settings.taskFiles.forPipeline(file, pipelineArtifacts(io, file, pipeline, {})),
+      showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
+    });
     // With var flags, also what the pipeline becomes once fly fills them in.
     const withVars =
       settings.vars && !hasErrors(rendered.diagnostics)
@@ -126,7 +132,7 @@ Options:
   --format F          text (default), json, github (workflow commands) or sarif
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
-${ARTIFACT_USAGE}
+${artifactUsage(2, 22)}
 ${VAR_FLAG_HELP}
       --vars-report           list the vars each file needs, who supplies them (the
                               given vars, var_sources, the credential manager) and the

@@ -6,15 +6,16 @@ import { join, relative, resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, ARTIFACT_USAGE, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
-import { pipelineTaskFiles } from "../pipeline-artifacts.ts";
+import { pipelineArtifacts } from "../pipeline-artifacts.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
+import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk render [FILE] [-o OUT] [--check] [--format yaml|json] [--pipeline NAME] [--artifact NAME=DIR]...
@@ -31,7 +32,8 @@ Options:
                        a diff when they differ (the drift check for CI)
       --format FORMAT  yaml (default) or json
   -p, --pipeline NAME  the pipeline to render when FILE exports several
-${ARTIFACT_USAGE}; adds to the Pipeline's \`artifacts\`
+${artifactUsage(6, 23)};
+                       adds to the Pipeline's \`artifacts\` and wins
 ${VAR_FLAG_HELP}
       --vars-inline           put the vars' values into the output (defineVars and
                               pipelineVar references); without it the output keeps its
@@ -62,7 +64,7 @@ export const renderCommand: Command = {
     if (format !== "yaml" && format !== "json") throw new UsageError(`sdk render: --format must be yaml or json, not '${values.format}'`);
     if (values.check && !values.output) throw new UsageError("sdk render: --check needs -o OUT, the committed file to compare with");
     const file = positionals[0] ?? "pipeline.ts";
-    const artifactFlags = parseArtifactFlags("render", values.artifact, io);
+    const taskFiles = new TaskFileSession(io, parseArtifactFlags("render", values.artifact, io));
     const concourse = concourseVersion("render", values.concourse, io);
     if (values["vars-inline"] && !hasVarFlags(values)) throw new UsageError("sdk render: --vars-inline needs vars: give -v, -y, -i or -l");
     const vars = hasVarFlags(values) ? readVarFlags("render", values, io) : undefined;
@@ -74,14 +76,15 @@ export const renderCommand: Command = {
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
-      const taskFiles = pipelineTaskFiles(io, file, pipeline, artifactFlags);
       const sourceFile = sourceName(io, file);
       const result = renderPipeline(pipeline, {
         format,
         sourceFile,
         concourse,
-        ...(taskFiles ? { taskFiles, showDeclaredIn: (at: string) => relative(io.cwd, at) || at } : {}),
+        taskFiles: taskFiles.forPipeline(file, pipelineArtifacts(io, file, pipeline, {})),
+        showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
       });
+      io.stderr(taskFiles.autoMappingLines("render"));
       const label = many ? `${file} (${name})` : file;
       io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
       if (hasErrors(result.diagnostics)) {

@@ -45,6 +45,8 @@ class ArtifactChecker {
   private readonly context: RuleContext;
   /** The steps that use each task file, for reporting the file's own problems once. */
   readonly uses = new Map<ResolvedTaskFile["taskFile"], { file: ResolvedTaskFile; uses: FileTaskUse[] }>();
+  /** File-level problems already reported (see checkFileTaskUse). */
+  private readonly seen = new Set<string>();
 
   constructor(report: Report, context: RuleContext) {
     this.report = report;
@@ -207,7 +209,7 @@ class ArtifactChecker {
         input.mapped ? undefined : inTaskFile(found, input.input, "name"),
       );
     }
-    checkFileTaskUse(use, found, this.context.taskFiles as NonNullable<RuleContext["taskFiles"]>, this.report);
+    checkFileTaskUse(use, found, this.context.taskFiles as NonNullable<RuleContext["taskFiles"]>, this.report, this.seen);
     for (const artifact of fileTaskOutputs(config, step)) scope.names.add(artifact);
     return true;
   }

@@ -67,14 +67,23 @@ export function fileTaskOutputs(config: Obj, step: Obj): string[] {
   });
 }
 
-/** Checks the step's params, vars and the run path against the task file. */
-export function checkFileTaskUse(use: FileTaskUse, file: ResolvedTaskFile, source: TaskFileSource, report: Report): void {
+/**
+ * Checks the step's params, vars and the run path against the task file. `seen` keeps
+ * problems of the file itself (its run path in one artifact) to one report per run.
+ */
+export function checkFileTaskUse(
+  use: FileTaskUse,
+  file: ResolvedTaskFile,
+  source: TaskFileSource,
+  report: Report,
+  seen: Set<string>,
+): void {
   const config = file.taskFile.config as Obj | undefined;
   if (!config) return;
   const label = stepLabel(use);
   checkParams(use, file, config, label, report);
   checkVars(use, file, label, report);
-  checkRunPath(use, file, config, source, label, report);
+  checkRunPath(use, file, config, source, label, report, seen);
 }
 
 function checkParams(use: FileTaskUse, file: ResolvedTaskFile, config: Obj, label: string, report: Report): void {
@@ -130,7 +139,15 @@ function checkVars(use: FileTaskUse, file: ResolvedTaskFile, label: string, repo
   }
 }
 
-function checkRunPath(use: FileTaskUse, file: ResolvedTaskFile, config: Obj, source: TaskFileSource, label: string, report: Report): void {
+function checkRunPath(
+  use: FileTaskUse,
+  file: ResolvedTaskFile,
+  config: Obj,
+  source: TaskFileSource,
+  label: string,
+  report: Report,
+  seen: Set<string>,
+): void {
   const run = obj(config.run);
   const path = text(run?.path);
   if (!run || path === "" || path.startsWith("/") || !path.includes("/")) return;
@@ -140,11 +157,13 @@ function checkRunPath(use: FileTaskUse, file: ResolvedTaskFile, config: Obj, sou
     const mount = (text(input.input.path) || input.name).replace(/^\.\//, "").replace(/\/+$/, "");
     if (!full.startsWith(`${mount}/`)) continue;
     const rest = full.slice(mount.length + 1);
-    if (source.exists(input.artifact, rest) === false) {
+    const key = `${file.path}\0${input.artifact}`;
+    if (!seen.has(key) && source.exists(input.artifact, rest) === false) {
+      seen.add(key);
       report.add({
         code: "task-run-path-not-found",
         severity: "warning",
-        message: `run.path '${path}' of ${file.path} does not exist in input '${input.name}' (artifact '${input.artifact}'): the build of ${label} would fail`,
+        message: `run.path '${path}' of ${file.path} does not exist in input '${input.name}' (artifact '${input.artifact}'): the build of ${label} would fail (reported once per task file)`,
         path: [...use.path, "file"],
         at: inTaskFile(file, run, "path"),
         hint: "fix run.path (it is relative to the task's working directory, where each input is a folder), or add the script",

@@ -5,8 +5,8 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/task.go
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
-import { TASK_CONFIG_FIELDS } from "../decode/task-config.ts";
 import { type ConcourseVersion, supports } from "../concourse-version.ts";
+import { TASK_CONFIG_FIELDS } from "../decode/task-config.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import type { Report } from "./report.ts";
 
@@ -37,7 +37,12 @@ export function taskConfigProblems(config: Obj, version?: ConcourseVersion): Tas
   if (text(config.platform) === "") out.push({ code: "invalid-task-config", message: "missing 'platform'", path: [], target: config });
   // v7's TaskConfig.Validate also required run.path (v7.11 `atc/task.go`).
   if (!supports(version, "runPathOptional") && text(obj(config.run)?.path) === "") {
-    out.push({ code: "invalid-task-config", message: "missing path to executable to run", path: ["run"], target: obj(config.run) ?? config });
+    out.push({
+      code: "invalid-task-config",
+      message: "missing path to executable to run",
+      path: ["run"],
+      target: obj(config.run) ?? config,
+    });
   }
   for (const kind of ["input", "output"] as const) {
     arr(config[`${kind}s`]).forEach((item, i) => {
@@ -94,5 +99,6 @@ function validateTaskConfig(config: Obj, context: string, path: readonly PathSeg
   // Before v8.1 Concourse ignored unknown keys in an inline task config.
   const unknown = supports(report.version, "taskConfigUnknownKeys") ? unknownTaskConfigKeys(config) : [];
   if (unknown.length > 0) report.error("unknown-fields", `${context}: unknown fields ${goStringSlice(unknown)}`, path, config, unknown[0]);
-  for (const p of taskConfigProblems(config, report.version)) report.error(p.code, `${context}: ${p.message}`, [...path, ...p.path], p.target, p.key);
+  for (const p of taskConfigProblems(config, report.version))
+    report.error(p.code, `${context}: ${p.message}`, [...path, ...p.path], p.target, p.key);
 }
