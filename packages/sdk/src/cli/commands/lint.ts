@@ -121,7 +121,7 @@ Rules: docs/lint-rules.md
     }
     if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
-    else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));
+    else if (format === "sarif") io.stdout(formatSarif(diagnostics, { version: "0.1.0", cwd: io.cwd }));
     else io.stdout(formatText(diagnostics, sources, positionals.length));
     const failing = diagnostics.some((d) => d.severity === "error" || (values.strict && d.severity === "warning"));
     return failing ? ExitCode.problems : ExitCode.ok;
