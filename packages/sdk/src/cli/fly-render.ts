@@ -11,6 +11,7 @@ import type { PipelineConfig } from "../model/pipeline.ts";
 import { generatedHeader } from "../render/header.ts";
 import { renderPipeline } from "../render/render.ts";
 import { toYaml } from "../render/to-yaml.ts";
+import { paletteFor } from "./colour.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
@@ -54,7 +55,7 @@ export async function renderForFly(command: string, file: string, io: Io, option
   return selected.map(({ name, pipeline }) => {
     const label = selected.length > 1 || loaded.length > 1 ? `${file} (${name})` : file;
     const result = renderPipeline(pipeline, { format: "yaml", sourceFile });
-    io.stderr(formatRenderDiagnostics(label, result.diagnostics));
+    io.stderr(formatRenderDiagnostics(label, result.diagnostics, paletteFor(io, "stderr")));
     let failed = hasErrors(result.diagnostics);
     let text = result.text;
     let warnings = countWarnings(result.diagnostics);

@@ -44,6 +44,13 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colours, interactive hints). */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal (colours of what goes there); false when not told. */
+  readonly stderrIsTTY?: boolean;
+  /**
+   * Reads all of standard input as UTF-8 (`-` as a file name). Throws when there is none to
+   * read; absent in an Io that has no standard input.
+   */
+  readStdin?(): string;
   /** Reads a UTF-8 file; throws a Node error (ENOENT...) when it cannot. */
   readFile(path: string): string;
   /** Writes a UTF-8 file, creating its directory. */
@@ -62,6 +69,8 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    readStdin: () => fs.readFileSync(0, "utf8"),
     readFile: (path) => fs.readFileSync(path, "utf8"),
     writeFile: (path, content) => {
       const dir = path.replace(/[\\/][^\\/]*$/, "");

@@ -6,11 +6,12 @@ import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 
 const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
 
 Turns an existing Concourse pipeline into idiomatic contrail TypeScript that renders back
-to the same pipeline. Prints to stdout unless -o is given.
+to the same pipeline. Prints to stdout unless -o is given. FILE '-' reads standard input.
 
 Options:
   -o, --output OUT.ts  write to OUT.ts (refuses to overwrite it without --force)
@@ -33,14 +34,16 @@ export const importCommand: Command = {
     });
     const file = positionals[0];
     if (file === undefined || positionals.length > 1) throw new UsageError("sdk import: give one pipeline YAML file");
+    const fromStdin = file === STDIN;
     const path = resolve(io.cwd, file);
-    if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
+    if (!fromStdin && !io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
     const force = values.force === true;
     const out = values.output === undefined ? undefined : resolve(io.cwd, values.output);
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }
-    const result = await importPipeline(io.readFile(path), { file, force });
+    const text = fromStdin ? readStandardInput(io, "import") : io.readFile(path);
+    const result = await importPipeline(text, { file: fromStdin ? STDIN_NAME : file, force });
     const report = result.diagnostics.map((d) => formatDiagnosticLine(d)).join("\n");
     if (report) io.stderr(`${report}\n`);
     if (hasErrors(result.diagnostics)) return ExitCode.problems;

@@ -13,9 +13,11 @@ import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
+import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,13 +41,18 @@ async function lintFile(
   rules: Record<string, "off" | "warning" | "error">,
   sources: Map<string, string>,
 ): Promise<Diagnostic[]> {
-  if (/\.[cm]?tsx?$/.test(file)) {
+  if (file !== STDIN && /\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds: the builders' checks and every lint rule.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
     sources.set(file, io.readFile(file));
     const typeErrors = await lintTypeScriptFile(file, io);
     return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0))], rules);
+  }
+  if (file === STDIN) {
+    const text = readStandardInput(io, "lint");
+    sources.set(STDIN_NAME, text);
+    return lintYaml(text, { file: STDIN_NAME, rules }).diagnostics;
   }
   const text = io.readFile(file);
   sources.set(file, text);
@@ -84,6 +91,8 @@ Checks pipeline YAML (or JSON) files in the three stages Concourse runs: YAML (Y
 duplicate keys), decoding into its config structs, and validation, with Concourse's own
 messages; then contrail's own checks (artifacts, local vars, credentials...). A pipeline.ts
 is type-checked, then rendered, and the rendered pipelines are checked the same way.
+FILE '-' reads pipeline YAML from standard input (shown as <stdin>). Text output is
+coloured on a terminal; NO_COLOR turns colour off, FORCE_COLOR forces it.
 
 Options:
   --format F          text (default), json, github (workflow commands) or sarif
@@ -105,6 +114,7 @@ Rules: docs/lint-rules.md
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
+    if (positionals.filter((f) => f === STDIN).length > 1) throw new UsageError("sdk lint: '-' (standard input) can be given once");
     const rules = parseRules(values.rule ?? []);
     const sources = new Map<string, string>();
     const diagnostics: Diagnostic[] = [];
@@ -112,7 +122,7 @@ Rules: docs/lint-rules.md
       try {
         diagnostics.push(...(await lintFile(file, io, rules, sources)));
       } catch (error) {
-        if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
+        if (error instanceof CliError || sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         const reason =
           code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, give pipeline files" : (code ?? error.message);
@@ -122,7 +132,7 @@ Rules: docs/lint-rules.md
     if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, { version: "0.1.0", cwd: io.cwd }));
-    else io.stdout(formatText(diagnostics, sources, positionals.length));
+    else io.stdout(formatText(diagnostics, sources, positionals.length, paletteFor(io, "stdout")));
     const failing = diagnostics.some((d) => d.severity === "error" || (values.strict && d.severity === "warning"));
     return failing ? ExitCode.problems : ExitCode.ok;
   },

@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from "diff";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
+import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
@@ -55,7 +56,7 @@ export const renderCommand: Command = {
     for (const { name, pipeline } of selected) {
       const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file) });
       const label = many ? `${file} (${name})` : file;
-      io.stderr(formatRenderDiagnostics(label, result.diagnostics));
+      io.stderr(formatRenderDiagnostics(label, result.diagnostics, paletteFor(io, "stderr")));
       if (hasErrors(result.diagnostics)) {
         status = ExitCode.problems;
         continue;

@@ -3,11 +3,12 @@
  * and a caret under the column), then a summary line.
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { type Palette, PLAIN, severityColour } from "./palette.ts";
 
 /** The source text of each file, for code frames. */
 export type Sources = ReadonlyMap<string, string>;
 
-function frame(source: string | undefined, line: number | undefined, column: number | undefined): string {
+function frame(source: string | undefined, line: number | undefined, column: number | undefined, paint: Palette): string {
   if (source === undefined || line === undefined) return "";
   const lines = source.split("\n");
   const from = Math.max(1, line - 2);
@@ -15,9 +16,9 @@ function frame(source: string | undefined, line: number | undefined, column: num
   const width = String(to).length;
   let out = "";
   for (let n = from; n <= to; n++) {
-    const marker = n === line ? ">" : " ";
-    out += `  ${marker} ${String(n).padStart(width)} | ${(lines[n - 1] ?? "").replace(/\r$/, "")}\n`;
-    if (n === line) out += `    ${" ".repeat(width)} | ${" ".repeat(Math.max(0, (column ?? 1) - 1))}^\n`;
+    const marker = n === line ? paint.marker(">") : " ";
+    out += `  ${marker} ${paint.dim(`${String(n).padStart(width)} |`)} ${(lines[n - 1] ?? "").replace(/\r$/, "")}\n`;
+    if (n === line) out += `    ${paint.dim(`${" ".repeat(width)} |`)} ${" ".repeat(Math.max(0, (column ?? 1) - 1))}${paint.marker("^")}\n`;
   }
   return out;
 }
@@ -33,16 +34,16 @@ export function summary(diagnostics: readonly Diagnostic[], files: number): stri
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
 }
 
-/** Formats diagnostics as text with code frames. */
-export function formatText(diagnostics: readonly Diagnostic[], sources: Sources, files: number): string {
+/** Formats diagnostics as text with code frames, coloured with `paint` (none by default). */
+export function formatText(diagnostics: readonly Diagnostic[], sources: Sources, files: number, paint: Palette = PLAIN): string {
   let out = "";
   for (const d of diagnostics) {
     // Without a line (a rendered pipeline.ts), the path is the only way to the problem.
     const place = d.line ? `:${d.line}:${d.column ?? 1}` : d.path ? `: ${d.path}` : "";
     const where = d.file ? `${d.file}${place}: ` : d.path ? `${d.path}: ` : "";
-    out += `${where}${d.severity} ${d.code}: ${d.message}\n`;
-    out += frame(d.file === undefined ? undefined : sources.get(d.file), d.line, d.column);
-    if (d.hint) out += `  hint: ${d.hint}\n`;
+    out += `${where}${severityColour(paint, d.severity)(d.severity)} ${paint.code(d.code)}: ${d.message}\n`;
+    out += frame(d.file === undefined ? undefined : sources.get(d.file), d.line, d.column, paint);
+    if (d.hint) out += `  ${paint.dim("hint:")} ${d.hint}\n`;
     out += "\n";
   }
   return `${out}${summary(diagnostics, files)}\n`;
