@@ -15,6 +15,7 @@ import { paletteFor } from "./colour.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
+import { checkPipelineNames } from "./pipeline-names.ts";
 import { formatRenderDiagnostics } from "./report.ts";
 import { sourceName } from "./source-name.ts";
 
@@ -116,5 +117,7 @@ function selectPipelines(command: string, file: string, loaded: readonly LoadedP
       `sdk ${command}: ${file} exports ${loaded.length} pipelines (${names.join(", ")}); pick one with --pipeline NAME${command === "set" ? ", or give --all to set each under its own name" : ""}`,
     );
   }
+  // --all sets each pipeline under its own name: check every name before fly sees one.
+  if (options.all) checkPipelineNames(command, file, loaded);
   return [...loaded];
 }

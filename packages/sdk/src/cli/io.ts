@@ -4,6 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import { relative } from "node:path";
+import { writeFileAtomic } from "./atomic-write.ts";
 
 /** What running an external program returned. */
 export interface ExecResult {
@@ -53,7 +55,10 @@ export interface Io {
   readStdin?(): string;
   /** Reads a UTF-8 file; throws a Node error (ENOENT...) when it cannot. */
   readFile(path: string): string;
-  /** Writes a UTF-8 file, creating its directory. */
+  /**
+   * Writes a UTF-8 file, creating its directory; atomically in {@link nodeIo} (see
+   * {@link writeFileAtomic}), so that a failed write leaves the old file as it was.
+   */
   writeFile(path: string, content: string): void;
   /** True when the path exists. */
   exists(path: string): boolean;
@@ -72,11 +77,7 @@ export function nodeIo(): Io {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: () => fs.readFileSync(0, "utf8"),
     readFile: (path) => fs.readFileSync(path, "utf8"),
-    writeFile: (path, content) => {
-      const dir = path.replace(/[\\/][^\\/]*$/, "");
-      if (dir && dir !== path) fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path, content);
-    },
+    writeFile: (path, content) => writeFileAtomic(path, content, relative(process.cwd(), path) || path),
     exists: (path) => fs.existsSync(path),
     exec: (command, args, options = {}) =>
       new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@
 import { extname, resolve } from "node:path";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { refuseToReplaceInput } from "../output-guard.ts";
 
 const USAGE = `Usage: sdk graph [FILE] [-o OUT] [--format svg|html|dot|mermaid] [--group NAME] [--pipeline NAME]
 
@@ -53,7 +54,9 @@ export const graphCommand: Command = {
       throw new UsageError(`sdk graph: --format must be one of ${GRAPH_FORMATS.join(", ")}, not '${format}'`);
     }
     const { loadGraphInput } = await import("../../graph/load.ts");
-    const input = await loadGraphInput(positionals[0] ?? "pipeline.ts", io, values.pipeline);
+    const file = positionals[0] ?? "pipeline.ts";
+    if (values.output !== undefined) refuseToReplaceInput("graph", resolve(io.cwd, values.output), [resolve(io.cwd, file)], values.output);
+    const input = await loadGraphInput(file, io, values.pipeline);
     if (input.errors > 0) {
       io.stderr(`sdk graph: warning: the pipeline has ${input.errors} error(s); drawn all the same (see 'sdk lint')\n`);
     }

@@ -6,6 +6,7 @@ import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { refuseToReplaceInput } from "../output-guard.ts";
 import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 
 const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
@@ -39,6 +40,7 @@ export const importCommand: Command = {
     if (!fromStdin && !io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
     const force = values.force === true;
     const out = values.output === undefined ? undefined : resolve(io.cwd, values.output);
+    if (out !== undefined && !fromStdin) refuseToReplaceInput("import", out, [path], values.output ?? out);
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }

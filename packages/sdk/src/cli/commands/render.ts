@@ -11,6 +11,8 @@ import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { insideOutputDir, refuseToReplaceInput } from "../output-guard.ts";
+import { checkPipelineNames } from "../pipeline-names.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
 
@@ -52,6 +54,9 @@ export const renderCommand: Command = {
     const loaded = await loadPipelines(file, io);
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
+    // Each pipeline becomes DIR/NAME.yml: the names must be file names, and all different.
+    if (many) checkPipelineNames("render", file, selected);
+    const input = resolve(io.cwd, file);
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
       const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file) });
@@ -65,11 +70,14 @@ export const renderCommand: Command = {
         values.output === undefined
           ? undefined
           : many
-            ? join(values.output, `${name}.${format === "json" ? "json" : "yml"}`)
+            ? insideOutputDir("render", resolve(io.cwd, values.output), `${name}.${format === "json" ? "json" : "yml"}`)
             : values.output;
       if (out === undefined) io.stdout(result.text);
       else if (values.check) status = Math.max(status, check(io, out, result.text));
-      else io.writeFile(resolve(io.cwd, out), result.text);
+      else {
+        refuseToReplaceInput("render", resolve(io.cwd, out), [input], many ? join(values.output ?? "", `${name}.yml`) : out);
+        io.writeFile(resolve(io.cwd, out), result.text);
+      }
     }
     return status;
   },
