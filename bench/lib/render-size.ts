@@ -1,55 +1,38 @@
 /**
- * One benchmark measurement, in its own process so that peak memory is this size's own.
- * Prints a JSON line: times in ms, sizes in bytes.
+ * One in-process render measurement of the synthetic pipeline at one size, in its own
+ * process so that peak memory is this size's own. Interleaves building the pipeline, the
+ * whole `renderPipeline` (synth, every check, YAML), the YAML emitter alone and
+ * `JSON.stringify` of the same config. Prints one JSON line of measurements and sizes.
+ *
+ * Run: node --conditions=@contrail/source --import tsx bench/lib/render-size.ts JOBS RUNS
  */
+import { renderPipeline } from "../../packages/sdk/src/render/render.ts";
 import { toYaml } from "../../packages/sdk/src/render/to-yaml.ts";
+import { measure } from "../measure.ts";
 import { syntheticPipeline } from "./synthetic.ts";
 
 const size = Number(process.argv[2] ?? "100");
 const runs = Number(process.argv[3] ?? "5");
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-const build: number[] = [];
-const synth: number[] = [];
-const yaml: number[] = [];
-const json: number[] = [];
-let yamlBytes = 0;
-let jsonBytes = 0;
-for (let i = 0; i < runs + 1; i++) {
-  let t = performance.now();
-  const pipeline = syntheticPipeline(size);
-  const tBuild = performance.now() - t;
-  t = performance.now();
-  const { config, diagnostics } = pipeline.synth();
-  const tSynth = performance.now() - t;
-  if (diagnostics.length > 0) throw new Error(`synthetic pipeline has problems: ${diagnostics[0]?.message}`);
-  t = performance.now();
-  const text = toYaml(config);
-  const tYaml = performance.now() - t;
-  t = performance.now();
-  const jsonText = JSON.stringify(config);
-  const tJson = performance.now() - t;
-  if (i === 0) continue; // warm-up
-  build.push(tBuild);
-  synth.push(tSynth);
-  yaml.push(tYaml);
-  json.push(tJson);
-  yamlBytes = Buffer.byteLength(text);
-  jsonBytes = Buffer.byteLength(jsonText);
-}
+const sample = renderPipeline(syntheticPipeline(size));
+if (sample.diagnostics.length > 0) throw new Error(`synthetic pipeline has problems: ${sample.diagnostics[0]?.message}`);
+const config = sample.config;
+const results = await measure(
+  [
+    { name: "build", run: () => syntheticPipeline(size) },
+    { name: "synth", run: () => syntheticPipeline(size).synth() },
+    { name: "render", run: () => renderPipeline(syntheticPipeline(size)) },
+    { name: "yaml", run: () => toYaml(config) },
+    { name: "json", run: () => JSON.stringify(config) },
+  ],
+  { runs },
+);
 console.log(
   JSON.stringify({
     size,
-    buildMs: median(build),
-    synthMs: median(synth),
-    yamlMs: median(yaml),
-    jsonMs: median(json),
-    yamlBytes,
-    jsonBytes,
+    results,
+    yamlBytes: Buffer.byteLength(sample.text),
+    jsonBytes: Buffer.byteLength(JSON.stringify(config)),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
 );

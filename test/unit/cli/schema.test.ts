@@ -39,4 +39,13 @@ describe("sdk schema", () => {
     (wrongType.jobs[0] as Record<string, unknown>)["serial"] = "yes";
     expect(validate(wrongType)).toBe(false);
   });
+
+  it("accepts unknown top-level keys that hold YAML anchors, as Concourse does, and no others below", async () => {
+    const validate = await validator();
+    const blog = configOf(join(repoRoot, "packages/examples/blog/pipeline.yml")) as Record<string, unknown>;
+    expect(validate({ ...blog, meta: { task: { platform: "linux" } }, "task-config": [1, 2] })).toBe(true);
+    const nested = structuredClone(blog) as { resources: Array<Record<string, unknown>> };
+    (nested.resources[0] as Record<string, unknown>)["meta"] = {};
+    expect(validate(nested)).toBe(false);
+  });
 });

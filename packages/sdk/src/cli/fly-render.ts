@@ -14,10 +14,12 @@ import { generatedHeader } from "../render/header.ts";
 import { renderPipeline } from "../render/render.ts";
 import { toYaml } from "../render/to-yaml.ts";
 import type { VarSources } from "../vars/sources.ts";
+import { paletteFor } from "./colour.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
 import { pipelineArtifacts } from "./pipeline-artifacts.ts";
+import { checkPipelineNames } from "./pipeline-names.ts";
 import { formatRenderDiagnostics } from "./report.ts";
 import { sourceName } from "./source-name.ts";
 import { TaskFileSession } from "./task-file-session.ts";
@@ -71,7 +73,7 @@ export async function renderForFly(command: string, file: string, io: Io, option
       taskFiles: taskFiles.forPipeline(file, pipelineArtifacts(io, file, pipeline, {})),
       showDeclaredIn: (at: string) => relative(io.cwd, at) || at,
     });
-    io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
+    io.stderr(formatRenderDiagnostics(label, result.diagnostics, io, paletteFor(io, "stderr")));
     let failed = hasErrors(result.diagnostics);
     let text = result.text;
     let warnings = countWarnings(result.diagnostics);
@@ -136,5 +138,7 @@ function selectPipelines(command: string, file: string, loaded: readonly LoadedP
       `sdk ${command}: ${file} exports ${loaded.length} pipelines (${names.join(", ")}); pick one with --pipeline NAME${command === "set" ? ", or give --all to set each under its own name" : ""}`,
     );
   }
+  // --all sets each pipeline under its own name: check every name before fly sees one.
+  if (options.all) checkPipelineNames(command, file, loaded);
   return [...loaded];
 }

@@ -4,6 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import { relative } from "node:path";
+import { writeFileAtomic } from "./atomic-write.ts";
 
 /** What running an external program returned. */
 export interface ExecResult {
@@ -44,9 +46,19 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colours, interactive hints). */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal (colours of what goes there); false when not told. */
+  readonly stderrIsTTY?: boolean;
+  /**
+   * Reads all of standard input as UTF-8 (`-` as a file name). Throws when there is none to
+   * read; absent in an Io that has no standard input.
+   */
+  readStdin?(): string;
   /** Reads a UTF-8 file; throws a Node error (ENOENT...) when it cannot. */
   readFile(path: string): string;
-  /** Writes a UTF-8 file, creating its directory. */
+  /**
+   * Writes a UTF-8 file, creating its directory; atomically in {@link nodeIo} (see
+   * {@link writeFileAtomic}), so that a failed write leaves the old file as it was.
+   */
   writeFile(path: string, content: string): void;
   /** True when the path exists. */
   exists(path: string): boolean;
@@ -68,12 +80,10 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    readStdin: () => fs.readFileSync(0, "utf8"),
     readFile: (path) => fs.readFileSync(path, "utf8"),
-    writeFile: (path, content) => {
-      const dir = path.replace(/[\\/][^\\/]*$/, "");
-      if (dir && dir !== path) fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path, content);
-    },
+    writeFile: (path, content) => writeFileAtomic(path, content, relative(process.cwd(), path) || path),
     exists: (path) => fs.existsSync(path),
     isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
     readDir: (path) => fs.readdirSync(path).sort(),

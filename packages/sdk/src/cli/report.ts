@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { type Palette, PLAIN } from "../lint/format/palette.ts";
 import { formatDiagnostic } from "../lint/format/text.ts";
 import type { Io } from "./io.ts";
 
@@ -35,16 +36,16 @@ export function readSources(diagnostics: readonly Diagnostic[], io: Io, into = n
 
 /**
  * Errors first, then warnings, each in file and line order; then a count. `label` names
- * the pipeline file for diagnostics without a line of their own.
+ * the pipeline file for diagnostics without a line of their own; `paint` colours it.
  */
-export function formatRenderDiagnostics(label: string, diagnostics: readonly Diagnostic[], io: Io): string {
+export function formatRenderDiagnostics(label: string, diagnostics: readonly Diagnostic[], io: Io, paint: Palette = PLAIN): string {
   if (diagnostics.length === 0) return "";
   const shown = sortDiagnostics(relativeFiles(diagnostics, io));
   const sources = readSources(shown, io);
   const blocks = shown.map((d) =>
     d.line !== undefined && d.file !== undefined
-      ? formatDiagnostic(d, sources.get(d.file))
-      : formatDiagnostic({ ...d, file: d.path ? `${label}: ${d.path}` : label, path: "" }, undefined),
+      ? formatDiagnostic(d, sources.get(d.file), paint)
+      : formatDiagnostic({ ...d, file: d.path ? `${label}: ${d.path}` : label, path: "" }, undefined, paint),
   );
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;

@@ -7,6 +7,7 @@ import type { TaskFileSource } from "../../task-file/source.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { refuseToReplaceInput } from "../output-guard.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
@@ -67,6 +68,7 @@ export const graphCommand: Command = {
     const vars = hasVarFlags(values) ? readVarFlags("graph", values, io) : undefined;
     for (const d of vars?.diagnostics ?? []) io.stderr(`${formatDiagnosticLine(d)}\n`);
     const file = positionals[0] ?? "pipeline.ts";
+    if (values.output !== undefined) refuseToReplaceInput("graph", resolve(io.cwd, values.output), [resolve(io.cwd, file)], values.output);
     const taskFiles = new TaskFileSession(io, parseArtifactFlags("graph", values.artifact, io));
     const input = await loadGraphInput(file, io, {
       pipeline: values.pipeline,

@@ -10,13 +10,15 @@ import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
+import { refuseToReplaceInput } from "../output-guard.ts";
+import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
 
 const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force] [--artifact NAME=DIR]...
        sdk import TASK.yml|DIR... [--root DIR] [-o OUT.ts] [--force]
 
 Turns an existing Concourse pipeline into idiomatic contrail TypeScript that renders back
-to the same pipeline. Prints to stdout unless -o is given.
+to the same pipeline. Prints to stdout unless -o is given. FILE '-' reads standard input.
 
 Given task config files (or folders of them), writes one module of typed declarations
 instead (\`export const unit = defineTask({...})\`, one per file, named after it), for
@@ -56,7 +58,7 @@ export const importCommand: Command = {
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }
-    if (positionals.length > 1 || values.root !== undefined || isTaskFileArgument(io, file)) {
+    if (file !== STDIN && (positionals.length > 1 || values.root !== undefined || isTaskFileArgument(io, file))) {
       const files = collectTaskFiles(io, positionals, values.root ?? ".");
       const shownArgs = positionals.join(" ");
       const header = `Task file declarations imported from ${shownArgs} by \`sdk import\`; regenerate with \`sdk import ${shownArgs}${values.root !== undefined ? ` --root ${values.root}` : ""}${values.output !== undefined ? ` -o ${values.output}` : ""} --force\`.`;
@@ -71,8 +73,10 @@ export const importCommand: Command = {
       }
       return finish(io, result, out);
     }
+    const fromStdin = file === STDIN;
     const path = resolve(io.cwd, file);
-    if (!io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
+    if (!fromStdin && !io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
+    if (out !== undefined && !fromStdin) refuseToReplaceInput("import", out, [path], values.output ?? out);
     const artifacts = parseArtifactFlags("import", values.artifact, io);
     const taskFiles = Object.keys(artifacts).length > 0 ? cliTaskFileSource(io, artifacts) : undefined;
     // Relative to the generated file's folder (the working directory when it is printed).
@@ -80,8 +84,9 @@ export const importCommand: Command = {
     const artifactFolders = Object.fromEntries(
       Object.entries(artifacts).map(([name, dir]) => [name, relative(base, dir).split(sep).join("/") || "."]),
     );
-    const options = { file, force, ...(taskFiles ? { taskFiles, artifactFolders } : {}) };
-    return finish(io, await importPipeline(io.readFile(path), options).catch(tsMorphMissing), out);
+    const options = { file: fromStdin ? STDIN_NAME : file, force, ...(taskFiles ? { taskFiles, artifactFolders } : {}) };
+    const text = fromStdin ? readStandardInput(io, "import") : io.readFile(path);
+    return finish(io, await importPipeline(text, options).catch(tsMorphMissing), out);
   },
 };
 

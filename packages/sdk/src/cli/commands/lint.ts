@@ -18,6 +18,7 @@ import { formatVarsReport } from "../../vars/report.ts";
 import type { VarSources } from "../../vars/sources.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
+import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
@@ -25,6 +26,7 @@ import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-p
 import { pipelineArtifacts } from "../pipeline-artifacts.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { readSources, relativeFiles } from "../report.ts";
+import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
@@ -58,7 +60,7 @@ interface LintSettings {
 
 async function lintFile(file: string, io: Io, settings: LintSettings, sources: Map<string, string>): Promise<Diagnostic[]> {
   const { rules, concourse } = settings;
-  if (/\.[cm]?tsx?$/.test(file)) {
+  if (file !== STDIN && /\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds, type errors or not: the builders' checks, every
     // lint rule, or where the module threw.
@@ -69,13 +71,16 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
     readSources(found, io, sources);
     return applyRuleSettings(found, rules);
   }
-  const text = io.readFile(file);
-  sources.set(file, text);
+  // `-` is standard input, shown as <stdin>.
+  const name = file === STDIN ? STDIN_NAME : file;
+  const text = file === STDIN ? readStandardInput(io, "lint") : io.readFile(file);
+  sources.set(name, text);
   // A task config file (ci/tasks/*.yml) is judged as a build loading it would judge it.
-  if (looksLikeTaskConfig(text)) return [...lintTaskFile(text, { file, rules }).diagnostics];
-  const result = lintYaml(text, { file, rules, concourse, vars: settings.vars, taskFiles: settings.taskFiles.forPipeline(file) });
+  if (looksLikeTaskConfig(text)) return [...lintTaskFile(text, { file: name, rules }).diagnostics];
+  const taskFiles = file === STDIN ? undefined : settings.taskFiles.forPipeline(file);
+  const result = lintYaml(text, { file: name, rules, concourse, vars: settings.vars, ...(taskFiles ? { taskFiles } : {}) });
   settings.taskFiles.count(result.fileTasks);
-  if (result.varsReport) settings.reports.push(formatVarsReport(file, result.varsReport));
+  if (result.varsReport) settings.reports.push(formatVarsReport(name, result.varsReport));
   return result.diagnostics;
 }
 
@@ -127,6 +132,8 @@ messages; then contrail's own checks (artifacts, local vars, credentials...). A 
 is type-checked, then rendered, and the rendered pipelines are checked the same way.
 A task config file (a top-level platform or run, no jobs) is checked as a build loading
 it would check it.
+FILE '-' reads pipeline YAML from standard input (shown as <stdin>). Text output is
+coloured on a terminal; NO_COLOR turns colour off, FORCE_COLOR forces it.
 
 Options:
   --format F          text (default), json, github (workflow commands) or sarif
@@ -167,6 +174,7 @@ Rules: docs/lint-rules.md
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
+    if (positionals.filter((f) => f === STDIN).length > 1) throw new UsageError("sdk lint: '-' (standard input) can be given once");
     const rules = parseRules(values.rule ?? []);
     const concourse = concourseVersion("lint", values.concourse, io);
     const cliVars = values["vars-report"] || hasVarFlags(values) ? readVarFlags("lint", values, io) : undefined;
@@ -179,7 +187,7 @@ Rules: docs/lint-rules.md
       try {
         diagnostics.push(...(await lintFile(file, io, settings, sources)));
       } catch (error) {
-        if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
+        if (error instanceof CliError || sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         const reason =
           code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, give pipeline files" : (code ?? error.message);
@@ -195,8 +203,9 @@ Rules: docs/lint-rules.md
     diagnostics.splice(0, diagnostics.length, ...sortDiagnostics(diagnostics));
     if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
-    else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));
-    else io.stdout(formatText(diagnostics, sources, positionals.length, taskFiles.uncheckedNote()));
+    else if (format === "sarif") io.stdout(formatSarif(diagnostics, { version: "0.1.0", cwd: io.cwd }));
+    else
+      io.stdout(formatText(diagnostics, sources, positionals.length, { note: taskFiles.uncheckedNote(), paint: paletteFor(io, "stdout") }));
     if (values["vars-report"]) {
       // With a machine-readable format on stdout, the report goes to stderr.
       const print = format === "text" ? io.stdout : io.stderr;

@@ -7,11 +7,14 @@ import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
+import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { insideOutputDir, refuseToReplaceInput } from "../output-guard.ts";
 import { pipelineArtifacts } from "../pipeline-artifacts.ts";
+import { checkPipelineNames } from "../pipeline-names.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
@@ -74,6 +77,9 @@ export const renderCommand: Command = {
     const loaded = await loadPipelines(file, io);
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
+    // Each pipeline becomes DIR/NAME.yml: the names must be file names, and all different.
+    if (many) checkPipelineNames("render", file, selected);
+    const input = resolve(io.cwd, file);
     let status: number = ExitCode.ok;
     for (const { name, pipeline } of selected) {
       const sourceFile = sourceName(io, file);
@@ -86,7 +92,7 @@ export const renderCommand: Command = {
       });
       io.stderr(taskFiles.autoMappingLines("render"));
       const label = many ? `${file} (${name})` : file;
-      io.stderr(formatRenderDiagnostics(label, result.diagnostics, io));
+      io.stderr(formatRenderDiagnostics(label, result.diagnostics, io, paletteFor(io, "stderr")));
       if (hasErrors(result.diagnostics)) {
         status = ExitCode.problems;
         continue;
@@ -99,7 +105,7 @@ export const renderCommand: Command = {
           sourceFile,
           concourse,
         });
-        io.stderr(formatRenderDiagnostics(label, withVars.diagnostics, io));
+        io.stderr(formatRenderDiagnostics(label, withVars.diagnostics, io, paletteFor(io, "stderr")));
         if (hasErrors(withVars.diagnostics)) {
           status = ExitCode.problems;
           continue;
@@ -110,11 +116,14 @@ export const renderCommand: Command = {
         values.output === undefined
           ? undefined
           : many
-            ? join(values.output, `${name}.${format === "json" ? "json" : "yml"}`)
+            ? insideOutputDir("render", resolve(io.cwd, values.output), `${name}.${format === "json" ? "json" : "yml"}`)
             : values.output;
       if (out === undefined) io.stdout(text);
       else if (values.check) status = Math.max(status, await check(io, out, text));
-      else io.writeFile(resolve(io.cwd, out), text);
+      else {
+        refuseToReplaceInput("render", resolve(io.cwd, out), [input], many ? join(values.output ?? "", `${name}.yml`) : out);
+        io.writeFile(resolve(io.cwd, out), text);
+      }
     }
     return status;
   },

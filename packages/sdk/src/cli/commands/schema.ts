@@ -14,6 +14,7 @@ export const schemaCommand: Command = {
 Prints the JSON Schema (draft 2020-12) of a Concourse pipeline as contrail models it.
 Point yaml-language-server at it for completion and checks in editors:
   # yaml-language-server: $schema=./pipeline.schema.json
+and set yaml.yamlVersion to 1.1 (Concourse reads YAML 1.1).
 
 Options:
   -o, --output FILE  write to FILE instead of stdout
