@@ -13,7 +13,7 @@ import { renderPipeline } from "../render/render.ts";
 import { toYaml } from "../render/to-yaml.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
-import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
+import { type IsolatedPipeline, loadIsolated } from "./load-isolated.ts";
 import { formatRenderDiagnostics } from "./report.ts";
 import { sourceName } from "./source-name.ts";
 
@@ -41,6 +41,8 @@ export interface RenderForFlyOptions {
   readonly force?: boolean | undefined;
   /** Also lint the rendered YAML. */
   readonly lint: boolean;
+  /** The load time limit of FILE, in milliseconds (see {@link loadTimeoutMs}). */
+  readonly loadTimeoutMs?: number | undefined;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface RenderForFlyOptions {
  * Pipelines with errors come back with `failed` set (and with text only under `force`).
  */
 export async function renderForFly(command: string, file: string, io: Io, options: RenderForFlyOptions): Promise<RenderedForFly[]> {
-  const loaded = await loadPipelines(file, io);
+  const loaded = await loadIsolated(file, io, options.loadTimeoutMs);
   const selected = selectPipelines(command, file, loaded, options);
   const sourceFile = sourceName(io, file);
   return selected.map(({ name, pipeline }) => {
@@ -101,7 +103,12 @@ export function refuseOnErrors(
   );
 }
 
-function selectPipelines(command: string, file: string, loaded: readonly LoadedPipeline[], options: RenderForFlyOptions): LoadedPipeline[] {
+function selectPipelines(
+  command: string,
+  file: string,
+  loaded: readonly IsolatedPipeline[],
+  options: RenderForFlyOptions,
+): IsolatedPipeline[] {
   const names = loaded.map((p) => p.name);
   if (options.pipeline !== undefined) {
     const match = loaded.find((p) => p.name === options.pipeline || p.exportName === options.pipeline);

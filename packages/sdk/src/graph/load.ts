@@ -21,11 +21,11 @@ export interface GraphInput {
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 /** Loads `file`; `pipeline` picks one of several exported pipelines. */
-export async function loadGraphInput(file: string, io: Io, pipeline?: string): Promise<GraphInput> {
+export async function loadGraphInput(file: string, io: Io, pipeline?: string, loadTimeoutMs?: number): Promise<GraphInput> {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   if (!io.exists(path)) throw new CliError(`sdk graph: no such file: ${shown}`, ExitCode.usage);
-  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline);
+  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline, loadTimeoutMs);
   if (pipeline !== undefined) throw new CliError("sdk graph: --pipeline is for .ts files; a YAML file holds one pipeline", ExitCode.usage);
   const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown });
   const errors = diagnostics.filter((d) => d.severity === "error");
@@ -36,9 +36,9 @@ export async function loadGraphInput(file: string, io: Io, pipeline?: string): P
   return { config, title: basename(path).replace(/\.(ya?ml|json)$/, ""), errors: errors.length };
 }
 
-async function loadScript(file: string, io: Io, wanted?: string): Promise<GraphInput> {
-  const { loadPipelines } = await import("../cli/load-pipeline.ts");
-  const loaded = await loadPipelines(file, io);
+async function loadScript(file: string, io: Io, wanted?: string, loadTimeoutMs?: number): Promise<GraphInput> {
+  const { loadIsolated } = await import("../cli/load-isolated.ts");
+  const loaded = await loadIsolated(file, io, loadTimeoutMs);
   const match = wanted === undefined ? loaded[0] : loaded.find((p) => p.name === wanted || p.exportName === wanted);
   if (!match) {
     throw new CliError(

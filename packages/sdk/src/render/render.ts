@@ -40,7 +40,7 @@ export interface RenderResult {
  * checks, the config goes through the same validation as `sdk lint` (Concourse's rules and
  * contrail's), whose errors stop the render and whose warnings are returned.
  */
-export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
+export function renderPipeline(pipeline: Pick<Pipeline, "synth">, options: RenderOptions = {}): RenderResult {
   const { config, diagnostics: synthDiagnostics } = pipeline.synth();
   const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config)];
   // A broken reference is reported once, by the builders, with the step's path; linting

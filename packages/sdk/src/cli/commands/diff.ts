@@ -13,6 +13,7 @@ import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import { exitCodeOf, FlyArgs, reportInterrupt, requireFly, showCommand, withInterrupts } from "../fly.ts";
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-isolated.ts";
 
 const USAGE = `Usage: sdk diff -t TARGET -p NAME [FILE] [options]
 
@@ -32,6 +33,7 @@ Options:
       --team TEAM          the pipeline's team, when not the target's
       --force              compare even when render finds errors
       --fly PATH           the fly executable (default: $FLY, then fly on PATH)
+${LOAD_TIMEOUT_USAGE}
 
 Vars given to 'sdk set' with -v/-y/-l were interpolated by fly, so they show as differences
 against the rendered '((var))' text.
@@ -56,13 +58,19 @@ export const diffCommand: Command = {
       team: { type: "string" },
       force: { type: "boolean" },
       fly: { type: "string" },
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk diff: one file at a time (got ${positionals.length})`);
     if (values.target === undefined) throw new UsageError("sdk diff: -t TARGET is required (a fly target; see 'fly targets')");
     if (values.name === undefined) throw new UsageError("sdk diff: -p NAME is required (the pipeline's name in Concourse)");
     const file = positionals[0] ?? "pipeline.ts";
     const fly = requireFly(io, "diff", values.fly);
-    const rendered = await renderForFly("diff", file, io, { pipeline: values.pipeline, force: values.force, lint: false });
+    const rendered = await renderForFly("diff", file, io, {
+      loadTimeoutMs: loadTimeoutMs("diff", values["load-timeout"], io),
+      pipeline: values.pipeline,
+      force: values.force,
+      lint: false,
+    });
     refuseOnErrors(io, "diff", file, rendered, values.force);
     const [pipeline] = rendered;
     if (pipeline === undefined) return ExitCode.problems;

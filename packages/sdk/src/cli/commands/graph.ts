@@ -4,6 +4,7 @@
 import { extname, resolve } from "node:path";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-isolated.ts";
 
 const USAGE = `Usage: sdk graph [FILE] [-o OUT] [--format svg|html|dot|mermaid] [--group NAME] [--pipeline NAME]
 
@@ -20,6 +21,7 @@ Options:
   -g, --group NAME     only the jobs of this group and the resources they touch
                        (html: the tab shown first)
   -p, --pipeline NAME  the pipeline to draw when FILE exports several
+${LOAD_TIMEOUT_USAGE}
 
 Exit codes: 0 ok, 1 the pipeline cannot be drawn (or has no such group), 2 usage.
 `;
@@ -45,6 +47,7 @@ export const graphCommand: Command = {
       format: { type: "string", short: "f" },
       group: { type: "string", short: "g" },
       pipeline: { type: "string", short: "p" },
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk graph: one file at a time (got ${positionals.length})`);
     const { GRAPH_FORMATS, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
@@ -53,7 +56,12 @@ export const graphCommand: Command = {
       throw new UsageError(`sdk graph: --format must be one of ${GRAPH_FORMATS.join(", ")}, not '${format}'`);
     }
     const { loadGraphInput } = await import("../../graph/load.ts");
-    const input = await loadGraphInput(positionals[0] ?? "pipeline.ts", io, values.pipeline);
+    const input = await loadGraphInput(
+      positionals[0] ?? "pipeline.ts",
+      io,
+      values.pipeline,
+      loadTimeoutMs("graph", values["load-timeout"], io),
+    );
     if (input.errors > 0) {
       io.stderr(`sdk graph: warning: the pipeline has ${input.errors} error(s); drawn all the same (see 'sdk lint')\n`);
     }

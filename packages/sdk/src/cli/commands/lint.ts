@@ -15,7 +15,7 @@ import { renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
-import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { type IsolatedPipeline, LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadIsolated, loadTimeoutMs } from "../load-isolated.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,6 +38,7 @@ async function lintFile(
   io: Io,
   rules: Record<string, "off" | "warning" | "error">,
   sources: Map<string, string>,
+  timeoutMs: number,
 ): Promise<Diagnostic[]> {
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
@@ -45,7 +46,7 @@ async function lintFile(
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
     sources.set(file, io.readFile(file));
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0))], rules);
+    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0, timeoutMs))], rules);
   }
   const text = io.readFile(file);
   sources.set(file, text);
@@ -57,10 +58,10 @@ async function lintFile(
  * against the file. A file that cannot be loaded is one diagnostic (unless type errors
  * already explain it).
  */
-async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeErrors: boolean): Promise<Diagnostic[]> {
-  let loaded: LoadedPipeline[];
+async function lintRendered(file: string, io: Io, rules: RuleSettings, hasTypeErrors: boolean, timeoutMs: number): Promise<Diagnostic[]> {
+  let loaded: IsolatedPipeline[];
   try {
-    loaded = await loadPipelines(file, io);
+    loaded = await loadIsolated(file, io, timeoutMs);
   } catch (error) {
     if (!(error instanceof CliError) || hasTypeErrors) return [];
     return [{ code: "load-error", severity: "error", message: error.message.split("\n")[0] ?? error.message, path: "", file }];
@@ -89,6 +90,7 @@ Options:
   --format F          text (default), json, github (workflow commands) or sarif
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
+${LOAD_TIMEOUT_USAGE}
 
 Silence one line with a comment on the line before it:
   # contrail-disable-next-line unknown-artifact, plaintext-credential
@@ -101,16 +103,18 @@ Rules: docs/lint-rules.md
       format: { type: "string", short: "f", default: "text" },
       strict: { type: "boolean", default: false },
       rule: { type: "string", multiple: true, default: [] },
+      ...LOAD_TIMEOUT_OPTION,
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
     const rules = parseRules(values.rule ?? []);
+    const timeout = loadTimeoutMs("lint", values["load-timeout"], io);
     const sources = new Map<string, string>();
     const diagnostics: Diagnostic[] = [];
     for (const file of positionals) {
       try {
-        diagnostics.push(...(await lintFile(file, io, rules, sources)));
+        diagnostics.push(...(await lintFile(file, io, rules, sources, timeout)));
       } catch (error) {
         if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;

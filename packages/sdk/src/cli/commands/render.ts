@@ -9,7 +9,7 @@ import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
-import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
+import { type IsolatedPipeline, LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadIsolated, loadTimeoutMs } from "../load-isolated.ts";
 import { formatRenderDiagnostics } from "../report.ts";
 import { sourceName } from "../source-name.ts";
 
@@ -26,6 +26,7 @@ Options:
                        a diff when they differ (the drift check for CI)
       --format FORMAT  yaml (default) or json
   -p, --pipeline NAME  the pipeline to render when FILE exports several
+${LOAD_TIMEOUT_USAGE}
 
 Exit codes: 0 ok, 1 problems in the pipeline (or --check found a difference), 2 usage.
 `;
@@ -41,6 +42,7 @@ export const renderCommand: Command = {
       check: { type: "boolean" },
       format: { type: "string" },
       pipeline: { type: "string", short: "p" },
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk render: one file at a time (got ${positionals.length})`);
     const format = (values.format ?? "yaml") as RenderFormat;
@@ -48,7 +50,7 @@ export const renderCommand: Command = {
     if (values.check && !values.output) throw new UsageError("sdk render: --check needs -o OUT, the committed file to compare with");
     const file = positionals[0] ?? "pipeline.ts";
 
-    const loaded = await loadPipelines(file, io);
+    const loaded = await loadIsolated(file, io, loadTimeoutMs("render", values["load-timeout"], io));
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
@@ -74,7 +76,7 @@ export const renderCommand: Command = {
   },
 };
 
-function select(loaded: readonly LoadedPipeline[], wanted: string | undefined, hasOutput: boolean, file: string): LoadedPipeline[] {
+function select(loaded: readonly IsolatedPipeline[], wanted: string | undefined, hasOutput: boolean, file: string): IsolatedPipeline[] {
   const names = loaded.map((p) => p.name);
   if (wanted !== undefined) {
     const match = loaded.find((p) => p.name === wanted || p.exportName === wanted);

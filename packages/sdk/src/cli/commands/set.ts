@@ -8,6 +8,7 @@ import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import { exitCodeOf, FlyArgs, reportInterrupt, requireFly, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-isolated.ts";
 
 const USAGE = `Usage: sdk set -t TARGET -p NAME [FILE] [options]
        sdk set -t TARGET --all [FILE] [options]
@@ -33,6 +34,7 @@ Options:
   -d, --dry-run               show the changes without applying them
       --force                 set the pipeline even when render or lint finds errors
       --fly PATH              the fly executable (default: $FLY, then fly on PATH)
+${LOAD_TIMEOUT_USAGE}
 
 Var values are given to fly on its command line only; contrail neither writes nor prints
 them. Exit codes: fly's own; 1 problems in the pipeline; 2 usage or fly not found.
@@ -64,6 +66,7 @@ export const setCommand: Command = {
       "non-interactive": { type: "boolean", short: "n" },
       force: { type: "boolean" },
       fly: { type: "string" },
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk set: one file at a time (got ${positionals.length})`);
     if (values.target === undefined) throw new UsageError("sdk set: -t TARGET is required (a fly target; see 'fly targets')");
@@ -82,7 +85,13 @@ export const setCommand: Command = {
     const file = positionals[0] ?? "pipeline.ts";
     const target = values.target;
     const fly = requireFly(io, "set", values.fly);
-    const rendered = await renderForFly("set", file, io, { pipeline: values.pipeline, all: values.all, force: values.force, lint: true });
+    const rendered = await renderForFly("set", file, io, {
+      loadTimeoutMs: loadTimeoutMs("set", values["load-timeout"], io),
+      pipeline: values.pipeline,
+      all: values.all,
+      force: values.force,
+      lint: true,
+    });
     refuseOnErrors(io, "set", file, rendered, values.force);
 
     return withInterrupts(async (interrupts, run) => {

@@ -9,6 +9,7 @@ import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import { exitCodeOf, FlyArgs, findFly, reportInterrupt, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
 import { type RenderedForFly, renderForFly } from "../fly-render.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-isolated.ts";
 
 const USAGE = `Usage: sdk validate [FILE] [--strict] [--pipeline NAME] [options]
 
@@ -24,6 +25,7 @@ Options:
   -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
   -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
       --fly PATH              the fly executable (default: $FLY, then fly on PATH)
+${LOAD_TIMEOUT_USAGE}
 
 Exit codes: 0 valid; 1 invalid (or fly's own code); 2 usage, or --fly not found.
 See https://concourse-ci.org/fly.html
@@ -46,11 +48,17 @@ export const validateCommand: Command = {
       "yaml-var": { type: "string", short: "y", multiple: true },
       "load-vars-from": { type: "string", short: "l", multiple: true },
       fly: { type: "string" },
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk validate: one file at a time (got ${positionals.length})`);
     const file = positionals[0] ?? "pipeline.ts";
     const fly = findFly(io, values.fly);
-    const rendered = await renderForFly("validate", file, io, { pipeline: values.pipeline, all: true, lint: fly === undefined });
+    const rendered = await renderForFly("validate", file, io, {
+      loadTimeoutMs: loadTimeoutMs("validate", values["load-timeout"], io),
+      pipeline: values.pipeline,
+      all: true,
+      lint: fly === undefined,
+    });
 
     if (fly === undefined) return validateWithLint(io, rendered, values.strict ?? false);
     return withInterrupts(async (interrupts, run) => {
