@@ -24,10 +24,11 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   // The typed resource catalogue's rules: warnings in lint, since Concourse accepts the
   // pipeline and only the resource's first check, get or put fails.
   ...Object.fromEntries(Object.entries(RESOURCE_CODES).map(([code, description]) => [code, w("resource", description)])),
-  "yaml-syntax": e("yaml", "The file is not valid YAML (syntax, tabs, unknown anchor, bad merge)."),
+  "yaml-syntax": e("yaml", "The file is not valid YAML (syntax, tabs, unknown anchor, bad merge, invalid UTF-8, excessive aliasing)."),
   "yaml-duplicate-key": e("yaml", "A mapping key appears twice (fly's yaml.v3 pre-check)."),
   "yaml-invalid-key": e("yaml", "A mapping key is a mapping, a list or null (often a `{{x}}` template)."),
   "yaml-top-level": e("yaml", "The document is not a mapping."),
+  "yaml-multiple-documents": w("yaml", "The file holds a second YAML document, which Concourse ignores with everything after it."),
   "decode-error": e("decode", "Concourse cannot decode the config into its structs (wrong type, unknown field, no step)."),
   "unknown-top-level-key": w("decode", "A top-level key Concourse does not know; the server drops it silently."),
   "empty-identifier": e("validate", "A name that must be an identifier is empty."),

@@ -60,6 +60,18 @@ export function lintYaml(text: string, options: LintOptions = {}): LintResult {
     return config ? { diagnostics: out, config } : { diagnostics: out };
   };
 
+  if (parsed.laterDocument !== undefined) {
+    diagnostics.push(
+      diag(
+        "yaml-multiple-documents",
+        "warning",
+        "the file holds more than one YAML document: Concourse reads only the first and ignores the rest",
+        parsed.laterDocument,
+        "",
+        "put each pipeline in its own file, or remove the '---' and what follows",
+      ),
+    );
+  }
   for (const p of parsed.problems) diagnostics.push(diag(p.code, "error", p.message, p.offset));
   if (parsed.problems.length > 0) return finish();
   const first = parsed.nonFinite[0];

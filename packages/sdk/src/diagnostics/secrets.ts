@@ -1,0 +1,64 @@
+/**
+ * What counts as a credential, for the `plaintext-credential` rule and for every output that
+ * must not print one (code frames, messages, `sdk diff`): the value of a key named like a
+ * secret, and the userinfo of a URI (`https://bob:ghp_...@github.com/x.git`).
+ *
+ * @see https://concourse-ci.org/creds.html
+ */
+
+const SECRET_KEY = /(password|passwd|passphrase|private_key|secret|token|access_key|api_key)/i;
+const NOT_SECRET = /(_file|_path|_name|_url|_uri|_type|_ttl)$/i;
+
+/** True for a key whose value is a credential (`password`, `private_key`, `github_token`...). */
+export function isCredentialKey(key: string): boolean {
+  return SECRET_KEY.test(key) && !NOT_SECRET.test(key);
+}
+
+// scheme://user:password@ or scheme://token@ (the password, or a lone user part, is the secret).
+const USERINFO = /([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*)(:[^\s/?#@]*)?@/gi;
+
+/** The credential in a URI's userinfo (`bob:ghp_...` gives `ghp_...`), if it has one. */
+export function uriCredential(value: string): string | undefined {
+  USERINFO.lastIndex = 0;
+  for (let m = USERINFO.exec(value); m; m = USERINFO.exec(value)) {
+    const password = m[3]?.slice(1);
+    if (password) return password.includes("((") ? undefined : password;
+    // `https://TOKEN@host`: a user name that long is a token, not a person.
+    if (m[2] && m[2].length >= 20 && !m[2].includes("((")) return m[2];
+  }
+  return undefined;
+}
+
+/** The placeholder shown instead of a credential. */
+export const HIDDEN = "<hidden>";
+
+/** `value` with the credentials in its URIs' userinfo replaced by `mask`. */
+export function maskUriCredentials(value: string, mask: string = HIDDEN): string {
+  return value.replace(USERINFO, (whole, scheme: string, user: string, password: string | undefined) => {
+    if (password && password.length > 1 && !password.includes("((")) return `${scheme}${user}:${mask}@`;
+    if (!password && user.length >= 20 && !user.includes("((")) return `${scheme}${mask}@`;
+    return whole;
+  });
+}
+
+// `key: value` on one YAML line, with the key (maybe quoted, maybe after `- `) and the value.
+const YAML_PAIR = /^(\s*(?:-\s+)*)(["']?)([^"':#]+)\2(\s*:\s+)(.*)$/;
+
+/**
+ * One line of YAML source as a code frame may show it: the value of a credential key, the
+ * value on a line flagged as a credential (`flagged`), and userinfo in URIs are masked.
+ */
+export function maskYamlLine(line: string, flagged = false): string {
+  const m = YAML_PAIR.exec(line);
+  if (m) {
+    const [, lead = "", quote = "", key = "", sep = "", value = ""] = m;
+    const uri = maskUriCredentials(value);
+    // A flagged URI keeps what is not secret: `https://bob:<hidden>@github.com/x.git`.
+    if (flagged && uri !== value) return `${lead}${quote}${key}${quote}${sep}${uri}`;
+    const isSecret = flagged || isCredentialKey(key.trim());
+    if (isSecret && value.trim() !== "" && !value.trim().startsWith("((") && !/^[|>]/.test(value.trim())) {
+      return `${lead}${quote}${key}${quote}${sep}${HIDDEN}`;
+    }
+  }
+  return maskUriCredentials(line);
+}
