@@ -63,10 +63,30 @@ export interface Io {
 /** How long output may trail a program's exit before contrail stops reading it. */
 const EXIT_GRACE_MS = 250;
 
+/**
+ * True once stdout's reader went away (`sdk lint | head`): the rest of the output is
+ * dropped quietly and the command still ends with its own exit code, instead of dying on
+ * an unhandled EPIPE.
+ */
+let stdoutClosed = false;
+let watchingStdout = false;
+
+function watchStdout(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") stdoutClosed = true;
+    else throw error;
+  });
+}
+
 /** The real process's IO. */
 export function nodeIo(): Io {
+  watchStdout();
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,

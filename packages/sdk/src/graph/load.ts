@@ -5,6 +5,7 @@
 import { basename, isAbsolute, relative, resolve } from "node:path";
 import { CliError, ExitCode } from "../cli/command.ts";
 import type { Io } from "../cli/io.ts";
+import { DEFAULT_MAX_SIZE_MB, readSource } from "../cli/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/index.ts";
@@ -27,7 +28,9 @@ export async function loadGraphInput(file: string, io: Io, pipeline?: string, lo
   if (!io.exists(path)) throw new CliError(`sdk graph: no such file: ${shown}`, ExitCode.usage);
   if (SCRIPT.test(path)) return loadScript(shown, io, pipeline, loadTimeoutMs);
   if (pipeline !== undefined) throw new CliError("sdk graph: --pipeline is for .ts files; a YAML file holds one pipeline", ExitCode.usage);
-  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown });
+  const source = readSource(io, "graph", path, shown, DEFAULT_MAX_SIZE_MB * 1024 * 1024);
+  if (source.invalid) throw new CliError(`sdk graph: ${shown}:${source.invalid.line}:${source.invalid.column}: ${source.invalid.message}`);
+  const { config, diagnostics } = lintYaml(source.text, { file: shown });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!config) {
     const first = errors[0];

@@ -50,7 +50,7 @@ export const graphCommand: Command = {
       ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk graph: one file at a time (got ${positionals.length})`);
-    const { GRAPH_FORMATS, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
+    const { GRAPH_FORMATS, LayoutError, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
     const format = values.format ?? formatOf(values.output);
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`sdk graph: --format must be one of ${GRAPH_FORMATS.join(", ")}, not '${format}'`);
@@ -70,6 +70,12 @@ export const graphCommand: Command = {
       text = await drawGraph(input.config, { format: format as (typeof GRAPH_FORMATS)[number], group: values.group, title: input.title });
     } catch (error) {
       if (error instanceof UnknownGroupError) throw new CliError(`sdk graph: ${error.message}`, ExitCode.problems);
+      if (error instanceof LayoutError) {
+        throw new CliError(
+          `sdk graph: ${positionals[0] ?? "pipeline.ts"}: cannot draw it as ${format}: ${error.message}. Draw one group with --group NAME, or give --format dot or mermaid, which need no layout.`,
+          ExitCode.problems,
+        );
+      }
       throw error;
     }
     if (values.output === undefined) io.stdout(text);

@@ -6,6 +6,7 @@ import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts
 import { importPipeline } from "../../import/index.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { MAX_SIZE_OPTION, maxSizeBytes, readSource } from "../read-source.ts";
 
 const USAGE = `Usage: sdk import FILE.yml [-o OUT.ts] [--force]
 
@@ -30,6 +31,7 @@ export const importCommand: Command = {
     const { values, positionals } = parseCommandArgs("import", args, {
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
+      ...MAX_SIZE_OPTION,
     });
     const file = positionals[0];
     if (file === undefined || positionals.length > 1) throw new UsageError("sdk import: give one pipeline YAML file");
@@ -40,7 +42,12 @@ export const importCommand: Command = {
     if (out !== undefined && io.exists(out) && !force) {
       throw new CliError(`error: ${values.output} exists; pass --force to overwrite it`, ExitCode.usage);
     }
-    const result = await importPipeline(io.readFile(path), { file, force });
+    const source = readSource(io, "import", path, file, maxSizeBytes("import", values["max-size"]));
+    if (source.invalid) {
+      io.stderr(`${file}:${source.invalid.line}:${source.invalid.column}: error yaml-syntax: ${source.invalid.message}\n`);
+      return ExitCode.problems;
+    }
+    const result = await importPipeline(source.text, { file, force });
     const report = result.diagnostics.map((d) => formatDiagnosticLine(d)).join("\n");
     if (report) io.stderr(`${report}\n`);
     if (hasErrors(result.diagnostics)) return ExitCode.problems;

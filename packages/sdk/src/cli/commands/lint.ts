@@ -8,7 +8,7 @@ import { RULES } from "../../lint/codes.ts";
 import { formatGithub } from "../../lint/format/github.ts";
 import { formatJson } from "../../lint/format/json.ts";
 import { formatSarif } from "../../lint/format/sarif.ts";
-import { formatText } from "../../lint/format/text.ts";
+import { DEFAULT_MAX_FINDINGS, formatText } from "../../lint/format/text.ts";
 import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
@@ -16,6 +16,7 @@ import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type IsolatedPipeline, LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadIsolated, loadTimeoutMs } from "../load-isolated.ts";
+import { MAX_SIZE_OPTION, MAX_SIZE_USAGE, maxSizeBytes, readSource } from "../read-source.ts";
 
 const FORMATS = ["text", "json", "github", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,17 +39,22 @@ async function lintFile(
   io: Io,
   rules: Record<string, "off" | "warning" | "error">,
   sources: Map<string, string>,
-  timeoutMs: number,
+  limits: { readonly timeoutMs: number; readonly maxBytes: number },
 ): Promise<Diagnostic[]> {
+  const { text, invalid } = readSource(io, "lint", file, file, limits.maxBytes);
+  if (invalid) {
+    return [
+      { code: "yaml-syntax", severity: "error", message: invalid.message, path: "", file, line: invalid.line, column: invalid.column },
+    ];
+  }
   if (/\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds: the builders' checks and every lint rule.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
-    sources.set(file, io.readFile(file));
+    sources.set(file, text);
     const typeErrors = await lintTypeScriptFile(file, io);
-    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0, timeoutMs))], rules);
+    return applyRuleSettings([...typeErrors, ...(await lintRendered(file, io, rules, typeErrors.length > 0, limits.timeoutMs))], rules);
   }
-  const text = io.readFile(file);
   sources.set(file, text);
   return lintYaml(text, { file, rules }).diagnostics;
 }
@@ -90,6 +96,8 @@ Options:
   --format F          text (default), json, github (workflow commands) or sarif
   --strict            exit 1 on warnings too, as fly validate-pipeline --strict
   --rule CODE=LEVEL   set a rule to off, warning or error (repeatable)
+  --max-findings N    print at most N findings per file in text output (default ${DEFAULT_MAX_FINDINGS})
+${MAX_SIZE_USAGE}
 ${LOAD_TIMEOUT_USAGE}
 
 Silence one line with a comment on the line before it:
@@ -103,30 +111,28 @@ Rules: docs/lint-rules.md
       format: { type: "string", short: "f", default: "text" },
       strict: { type: "boolean", default: false },
       rule: { type: "string", multiple: true, default: [] },
+      "max-findings": { type: "string" },
+      ...MAX_SIZE_OPTION,
       ...LOAD_TIMEOUT_OPTION,
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
     if (positionals.length === 0) throw new UsageError("sdk lint: no files given");
     const rules = parseRules(values.rule ?? []);
-    const timeout = loadTimeoutMs("lint", values["load-timeout"], io);
+    const limits = { timeoutMs: loadTimeoutMs("lint", values["load-timeout"], io), maxBytes: maxSizeBytes("lint", values["max-size"]) };
+    const maxFindings = values["max-findings"] === undefined ? DEFAULT_MAX_FINDINGS : Number(values["max-findings"]);
+    if (!Number.isInteger(maxFindings) || maxFindings < 0) {
+      throw new UsageError(`sdk lint: --max-findings takes a whole number (got '${values["max-findings"]}')`);
+    }
     const sources = new Map<string, string>();
     const diagnostics: Diagnostic[] = [];
     for (const file of positionals) {
-      try {
-        diagnostics.push(...(await lintFile(file, io, rules, sources, timeout)));
-      } catch (error) {
-        if (sources.has(file) || !(error instanceof Error && "code" in error)) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason =
-          code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, give pipeline files" : (code ?? error.message);
-        throw new CliError(`sdk lint: ${reason}: ${file}`, ExitCode.usage);
-      }
+      diagnostics.push(...(await lintFile(file, io, rules, sources, limits)));
     }
     if (format === "json") io.stdout(formatJson(diagnostics));
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, "0.1.0"));
-    else io.stdout(formatText(diagnostics, sources, positionals.length));
+    else io.stdout(formatText(diagnostics, sources, positionals.length, { maxPerFile: maxFindings }));
     const failing = diagnostics.some((d) => d.severity === "error" || (values.strict && d.severity === "warning"));
     return failing ? ExitCode.problems : ExitCode.ok;
   },
