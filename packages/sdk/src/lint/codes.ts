@@ -78,6 +78,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   typescript: e("typescript", "A type error in a TypeScript pipeline file."),
   // Checks of the builders' object references, made while rendering a pipeline.ts.
   "load-error": e("render", "A TypeScript pipeline file could not be loaded (it throws, or exports no pipeline)."),
+  "not-a-step": e("render", "Something that is not a contrail step (a plain object, say) stands where a step belongs."),
   "artifact-not-produced": e("render", "An artifact handle is used before, or without, the step that produces it."),
   "local-var-out-of-scope": e("render", "A loadVar or acrossVar is used outside the scope of the step that defines it."),
   "passed-job-not-in-pipeline": e("render", "A Job in passed: is not one of the pipeline's jobs."),
