@@ -93,9 +93,15 @@ export function nodeIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     readFile: (path) => fs.readFileSync(path, "utf8"),
     writeFile: (path, content) => {
-      const dir = path.replace(/[\\/][^\\/]*$/, "");
-      if (dir && dir !== path) fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path, content);
+      try {
+        const dir = path.replace(/[\\/][^\\/]*$/, "");
+        if (dir && dir !== path) fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path, content);
+      } catch (error) {
+        // A failed write() names no file; the message for the user must (see io-error.ts).
+        if (error instanceof Error && (error as NodeJS.ErrnoException).path === undefined) Object.assign(error, { path });
+        throw error;
+      }
     },
     exists: (path) => fs.existsSync(path),
     exec: (command, args, options = {}) =>

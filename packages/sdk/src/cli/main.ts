@@ -6,6 +6,7 @@
 import { terminalSafe } from "../diagnostics/terminal-safe.ts";
 import { CliError, type Command, ExitCode, UsageError } from "./command.ts";
 import { type Io, nodeIo } from "./io.ts";
+import { describeIoError } from "./io-error.ts";
 
 type CommandLoader = () => Promise<Command>;
 
@@ -75,6 +76,11 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     if (error instanceof CliError) {
       io.stderr(`${terminalSafe(error.message)}\n`);
       return error.exitCode;
+    }
+    const io_ = describeIoError(error);
+    if (io_ !== undefined) {
+      io.stderr(`sdk ${name}: ${terminalSafe(io_)}\n`);
+      return ExitCode.usage;
     }
     const detail = error instanceof Error ? (io.env.CONTRAIL_DEBUG ? error.stack : error.message) : String(error);
     io.stderr(
