@@ -22,7 +22,14 @@ process.exit = ((code?: number | string | null) => {
   return realExit(code as number | undefined);
 }) as typeof process.exit;
 
-function post(reply: WorkerReply): void {
+/** Resolves once what the user's code wrote to `stream` has been handed to the parent. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+async function post(reply: WorkerReply): Promise<void> {
+  // The parent stops the worker on this reply: output still in flight would be lost.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   parentPort?.postMessage(reply);
 }
 
@@ -31,16 +38,16 @@ try {
   const loaded = await loadPipelines(request.file, io);
   const pipelines = loaded.map(({ name, exportName, pipeline }) => ({ name, exportName, synth: pipeline.synth() }));
   try {
-    post({ kind: "loaded", pipelines });
+    await post({ kind: "loaded", pipelines });
   } catch {
     // A function or symbol that a user's `extra` put into the config cannot be cloned; JSON
     // drops it, as Concourse, which reads JSON, would never see it either.
-    post({ kind: "loaded", pipelines: JSON.parse(JSON.stringify(pipelines)) });
+    await post({ kind: "loaded", pipelines: JSON.parse(JSON.stringify(pipelines)) });
   }
 } catch (error) {
-  if (error instanceof CliError) post({ kind: "error", message: error.message, exitCode: error.exitCode });
+  if (error instanceof CliError) await post({ kind: "error", message: error.message, exitCode: error.exitCode });
   else {
     const message = error instanceof Error ? error.message : String(error);
-    post({ kind: "error", message: `error: ${request.file} failed while being rendered: ${message}`, exitCode: 1 });
+    await post({ kind: "error", message: `error: ${request.file} failed while being rendered: ${message}`, exitCode: 1 });
   }
 }
