@@ -60,5 +60,13 @@ export function maskYamlLine(line: string, flagged = false): string {
       return `${lead}${quote}${key}${quote}${sep}${HIDDEN}`;
     }
   }
-  return maskUriCredentials(line);
+  return maskUriCredentials(line.replace(INLINE_PAIR, maskInlinePair));
+}
+
+// `key: value` inside a flow mapping (`{repository: alpine, password: x}`).
+const INLINE_PAIR = /(["']?)([\w.-]+)\1(\s*:\s+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,{}[\]#][^,{}[\]#]*)/g;
+
+function maskInlinePair(whole: string, quote: string, key: string, sep: string, value: string): string {
+  if (!isCredentialKey(key) || value.trim().startsWith("((") || /^[|>]/.test(value.trim())) return whole;
+  return `${quote}${key}${quote}${sep}${HIDDEN}`;
 }
