@@ -77,7 +77,7 @@ describe("broken pipelines", () => {
     expect(r.stdout).toContain("latin1.yml:2:12: error yaml-syntax: yaml: invalid leading UTF-8 octet");
     const latin1 = scratch.write(
       "latin1-e9.yml",
-      Buffer.concat([Buffer.from("jobs:\n- name: caf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+      Buffer.concat([Buffer.from("jobs:\n- name: caf"), Buffer.from([0xe9]), Buffer.from("\n  plan: []\n")]),
     );
     expect((await runSdk(["lint", latin1])).stdout).toContain("latin1-e9.yml:2:13: error yaml-syntax: yaml: invalid trailing UTF-8 octet");
     const graph = await runSdk(["graph", file, "--format", "dot"]);
