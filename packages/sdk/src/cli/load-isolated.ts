@@ -11,6 +11,7 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SynthResult } from "../builders/pipeline.ts";
+import type { RenderOptions, RenderResult } from "../render/render.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 import type { WorkerReply, WorkerRequest } from "./load-protocol.ts";
@@ -39,6 +40,8 @@ export interface IsolatedPipeline {
   /** The export's name. */
   readonly exportName: string;
   readonly pipeline: SynthesizedPipeline;
+  /** The render, when {@link loadIsolated} was given render options. */
+  readonly rendered?: RenderResult | undefined;
 }
 
 /**
@@ -71,14 +74,19 @@ function workerScript(): string {
 }
 
 /**
- * Imports `file` in a worker thread and returns its exported pipelines, synthesized, in
- * export order with the default export first. Throws a {@link CliError} naming the file
+ * Imports `file` in a worker thread and returns its exported pipelines, synthesized (and
+ * rendered with `render`, when given), in export order with the default export first. Throws a {@link CliError} naming the file
  * when it is missing, does not compile, throws, exports no pipeline, calls `process.exit`,
  * ends before it finishes loading, or runs past `timeoutMs`.
  */
-export function loadIsolated(file: string, io: Io, timeoutMs: number = DEFAULT_LOAD_TIMEOUT_SECONDS * 1000): Promise<IsolatedPipeline[]> {
+export function loadIsolated(
+  file: string,
+  io: Io,
+  timeoutMs: number = DEFAULT_LOAD_TIMEOUT_SECONDS * 1000,
+  render?: RenderOptions,
+): Promise<IsolatedPipeline[]> {
   const exitFlag = new SharedArrayBuffer(8);
-  const request: WorkerRequest = { file, cwd: io.cwd, env: { ...io.env }, exitFlag };
+  const request: WorkerRequest = { file, cwd: io.cwd, env: { ...io.env }, exitFlag, render };
   const worker = new Worker(workerScript(), { eval: true, workerData: request, stdout: true, stderr: true, env: { ...io.env } });
   // The user's output is theirs to see, but never on contrail's stdout.
   worker.stdout.on("data", (chunk: Buffer) => io.stderr(chunk.toString()));
@@ -110,7 +118,14 @@ export function loadIsolated(file: string, io: Io, timeoutMs: number = DEFAULT_L
       if (reply?.kind === "loaded" && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolve(reply.pipelines.map(({ name, exportName, synth }) => ({ name, exportName, pipeline: { synth: () => synth } })));
+        resolve(
+          reply.pipelines.map(({ name, exportName, synth, rendered }) => ({
+            name,
+            exportName,
+            pipeline: { synth: () => synth },
+            ...(rendered ? { rendered } : {}),
+          })),
+        );
         return;
       }
       if (reply?.kind === "error") return fail(reply.message, reply.exitCode);

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
+import type { RenderOptions, RenderResult } from "../render/render.ts";
 
 /** What the worker is asked to load. */
 export interface WorkerRequest {
@@ -15,6 +16,8 @@ export interface WorkerRequest {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Two Int32 slots: [1 when the user's code called process.exit, its code]. */
   readonly exitFlag: SharedArrayBuffer;
+  /** Also render each pipeline with these options, so that the CLI need not load the renderer. */
+  readonly render?: RenderOptions | undefined;
 }
 
 /** One exported pipeline, synthesized. */
@@ -22,6 +25,8 @@ export interface SynthesizedExport {
   readonly name: string;
   readonly exportName: string;
   readonly synth: { readonly config: PipelineConfig; readonly diagnostics: readonly Diagnostic[] };
+  /** The render, when the request asked for one. */
+  readonly rendered?: RenderResult | undefined;
 }
 
 /** The worker's one answer. */

@@ -5,6 +5,7 @@
  * stdout of contrail itself.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { renderPipeline } from "../render/render.ts";
 import { CliError } from "./command.ts";
 import { nodeIo } from "./io.ts";
 import { loadPipelines } from "./load-pipeline.ts";
@@ -36,7 +37,13 @@ async function post(reply: WorkerReply): Promise<void> {
 try {
   const io = { ...nodeIo(), cwd: request.cwd, env: request.env };
   const loaded = await loadPipelines(request.file, io);
-  const pipelines = loaded.map(({ name, exportName, pipeline }) => ({ name, exportName, synth: pipeline.synth() }));
+  const render = request.render;
+  const pipelines = loaded.map(({ name, exportName, pipeline }) => ({
+    name,
+    exportName,
+    synth: pipeline.synth(),
+    ...(render ? { rendered: renderPipeline(pipeline, render) } : {}),
+  }));
   try {
     await post({ kind: "loaded", pipelines });
   } catch {

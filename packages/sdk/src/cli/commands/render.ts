@@ -5,7 +5,7 @@
 import { join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
-import { type RenderFormat, renderPipeline } from "../../render/render.ts";
+import type { RenderFormat } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
@@ -50,12 +50,14 @@ export const renderCommand: Command = {
     if (values.check && !values.output) throw new UsageError("sdk render: --check needs -o OUT, the committed file to compare with");
     const file = positionals[0] ?? "pipeline.ts";
 
-    const loaded = await loadIsolated(file, io, loadTimeoutMs("render", values["load-timeout"], io));
+    // The worker renders too: `sdk render` then never loads the renderer in this thread.
+    const options = { format, sourceFile: sourceName(io, file) };
+    const loaded = await loadIsolated(file, io, loadTimeoutMs("render", values["load-timeout"], io), options);
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
     let status: number = ExitCode.ok;
-    for (const { name, pipeline } of selected) {
-      const result = renderPipeline(pipeline, { format, sourceFile: sourceName(io, file) });
+    for (const { name, pipeline, rendered } of selected) {
+      const result = rendered ?? (await import("../../render/render.ts")).renderPipeline(pipeline, options);
       const label = many ? `${file} (${name})` : file;
       io.stderr(formatRenderDiagnostics(label, result.diagnostics));
       if (hasErrors(result.diagnostics)) {
