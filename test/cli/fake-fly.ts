@@ -21,6 +21,8 @@ export interface FlyCall {
   readonly config?: string;
   readonly stdin?: string;
   readonly signal?: string;
+  /** Each `-l FILE`: its path, mode and content as fly saw them. */
+  readonly varsFiles?: readonly { readonly path: string; readonly mode?: string; readonly text?: string }[];
 }
 
 /** One process contrail started through `io.exec`. */

@@ -85,18 +85,12 @@ describe("sdk set", () => {
       "-c",
       call?.configPath,
       "--non-interactive",
-      "-v",
-      "a=1",
-      "-v",
-      "b=two words",
-      "-y",
-      "n=4",
-      "-y",
-      "list=[1,2]",
       "-l",
       "vars.yml",
       "-l",
       "more.yml",
+      "-l",
+      call?.varsFiles?.[2]?.path,
       "-i",
       "branch=main",
       "-i",
@@ -106,21 +100,27 @@ describe("sdk set", () => {
       "--check-creds",
       "--dry-run",
     ]);
+    expect(call?.varsFiles?.[2]?.text).toBe('"a": "1"\n"b": "two words"\n"n":\n  4\n"list":\n  [1,2]\n');
     expect(fake.leftovers()).toEqual([]);
   });
 
-  it("gives var values to fly on its argv only: never printed, never in the file", async () => {
+  it("gives -v and -y values to fly in a private vars file, never on its argv, never printed", async () => {
     const r = await runMain(
       ["set", "-t", "ci", "-p", "blog", BLOG, "-v", "docker_hub_password=hunter2", "-y", "token=s3cret", "-i", "key=k3y"],
       fake,
     );
     expect(r.code).toBe(0);
     const call = fake.calls()[0];
-    expect(call?.args).toContain("docker_hub_password=hunter2");
+    expect(call?.args.join(" ")).not.toMatch(/hunter2|s3cret/);
+    const vars = call?.varsFiles?.at(-1);
+    expect(vars?.mode).toBe("600");
+    expect(vars?.text).toBe('"docker_hub_password": "hunter2"\n"token":\n  s3cret\n');
+    expect(fs.existsSync(vars?.path ?? "")).toBe(false);
     expect(call?.config).not.toContain("hunter2");
     expect(call?.config).toContain("((docker_hub_password))");
     for (const secret of ["hunter2", "s3cret", "k3y"]) expect(r.out + r.err).not.toContain(secret);
-    expect(r.err).toContain("-v docker_hub_password=*** -y token=*** -i key=***");
+    expect(r.err).toContain("-i key=***");
+    expect(fake.leftovers()).toEqual([]);
   });
 
   it("never lets fly prompt: a fly that prompts without -n does not prompt", async () => {
@@ -201,10 +201,8 @@ describe("sdk set", () => {
     expect(all.code).toBe(0);
     const calls = fake.calls().slice(1);
     expect(calls.map((c) => c.args[4])).toEqual(["main", "release-line"]);
-    expect(calls.map((c) => c.args.slice(-2))).toEqual([
-      ["-v", "x=1"],
-      ["-v", "x=1"],
-    ]);
+    expect(calls.map((c) => c.args.at(-2))).toEqual(["-l", "-l"]);
+    expect(calls.map((c) => c.varsFiles?.[0]?.text)).toEqual(['"x": "1"\n', '"x": "1"\n']);
     expect(fake.leftovers()).toEqual([]);
 
     const both = await runMain(["set", "-t", "ci", "--all", "-p", "x", file], fake);

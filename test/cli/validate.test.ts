@@ -38,13 +38,12 @@ describe("sdk validate", () => {
       "-c",
       call?.configPath,
       "--strict",
-      "-v",
-      "docker_hub_password=hunter2",
-      "-y",
-      "n=1",
       "-l",
       "vars.yml",
+      "-l",
+      call?.varsFiles?.[1]?.path,
     ]);
+    expect(call?.varsFiles?.[1]?.text).toBe('"docker_hub_password": "hunter2"\n"n":\n  1\n');
     expect(r.out + r.err).not.toContain("hunter2");
   });
 

@@ -118,7 +118,7 @@ describe("sdk lint", () => {
     expect(await main(["lint", "--rule", "nope=off", "p.yml"], f.io)).toBe(2);
     f = fakeIo({});
     expect(await main(["lint", "missing.yml"], f.io)).toBe(2);
-    expect(f.out.stderr).toBe("sdk lint: no such file: missing.yml\n");
+    expect(f.out.stderr).toBe("sdk lint: missing.yml: no such file; check the path.\n");
     expect(f.out.stdout).toBe("");
   });
 });

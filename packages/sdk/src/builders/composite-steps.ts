@@ -8,7 +8,7 @@
  * @see https://concourse-ci.org/do-step.html
  * @see https://concourse-ci.org/try-step.html
  */
-import { isStep, Step, type StepOptions, synthSequence } from "./step.ts";
+import { isStep, Step, type StepOptions, synthSequence, synthStep } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
 
 /** Options of an in_parallel step. */
@@ -41,7 +41,8 @@ export class InParallelStep extends Step {
       const scope = ctx.scope.child();
       return {
         scope,
-        config: step.synth(
+        config: synthStep(
+          step,
           ctx.withScope(scope).at(o.limit !== undefined || o.failFast !== undefined ? "in_parallel.steps" : "in_parallel", i),
         ),
       };
@@ -117,7 +118,7 @@ export class TryStep extends Step {
 
   protected synthCore(ctx: JobContext): Record<string, unknown> {
     const scope = ctx.scope.child();
-    const out = { try: this.step.synth(ctx.withScope(scope).at("try")) };
+    const out = { try: synthStep(this.step, ctx.withScope(scope).at("try")) };
     scope.mergeInto(ctx.scope);
     return out;
   }

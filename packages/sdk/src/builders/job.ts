@@ -10,7 +10,7 @@ import { recordSite } from "../diagnostics/source-site.ts";
 import type { Job as JobConfig } from "../model/job.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { Scope } from "./scope.ts";
-import { HOOKS, type HookOptions, type Step, synthSequence } from "./step.ts";
+import { HOOKS, type HookOptions, type Step, synthSequence, synthStep } from "./step.ts";
 import { JobContext, type SynthContext } from "./synth-context.ts";
 
 /** Options of a job. */
@@ -97,7 +97,7 @@ export class Job {
     // Job hooks run after the plan and see everything it produced.
     for (const [option, key] of HOOKS) {
       const hook = p[option];
-      if (hook) out[key] = hook.synth(ctx.at(key));
+      if (hook) out[key] = synthStep(hook, ctx.at(key));
     }
     if (p.extra !== undefined) Object.assign(out, ctx.at("extra").resolve(p.extra));
     return out as unknown as JobConfig;

@@ -121,7 +121,7 @@ export abstract class Step {
     }
     for (const [option, key] of HOOKS) {
       const hook = o[option];
-      if (hook) out[key] = hook.synth(ctx.at(key));
+      if (hook) out[key] = synthStep(hook, ctx.at(key));
     }
     if (o.extra) Object.assign(out, ctx.at("extra").resolve(o.extra));
     return out as unknown as StepConfig;
@@ -130,7 +130,29 @@ export abstract class Step {
 
 /** Renders a list of steps in sequence, each seeing what the ones before produced. */
 export function synthSequence(steps: readonly Step[], ctx: JobContext, key: string): StepConfig[] {
-  return steps.map((step, i) => step.synth(ctx.at(key, i)));
+  return steps.map((step, i) => synthStep(step, ctx.at(key, i)));
+}
+
+/**
+ * Renders one step. Plain JavaScript can put anything where a step belongs (`{ get: "repo" }`
+ * through an `as` cast, or from untyped code); that is reported with its path, not thrown.
+ */
+export function synthStep(step: Step, ctx: JobContext): StepConfig {
+  if (isStep(step)) return step.synth(ctx);
+  const what =
+    step === null || typeof step !== "object"
+      ? `the ${step === null ? "value null" : `${typeof step} ${String(step)}`}`
+      : Array.isArray(step)
+        ? "an array"
+        : "a plain object";
+  ctx.pipeline.report(
+    "error",
+    "not-a-step",
+    ctx.path,
+    `${what} is not a step`,
+    "Build steps with contrail: resource.get(), resource.put(), new Task(...), inParallel(...); for a step written as plain config, use rawStep({...}).",
+  );
+  return {} as StepConfig;
 }
 
 /** True when `value` is a contrail step. */

@@ -52,6 +52,8 @@ export interface RenderForFlyOptions {
   readonly concourse?: ConcourseVersion | undefined;
   /** The vars fly will be given: the rendered YAML is linted with them filled in. */
   readonly vars?: VarSources | undefined;
+  /** The load time limit of FILE, in milliseconds (`--load-timeout`). */
+  readonly loadTimeoutMs?: number | undefined;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface RenderForFlyOptions {
  * Pipelines with errors come back with `failed` set (and with text only under `force`).
  */
 export async function renderForFly(command: string, file: string, io: Io, options: RenderForFlyOptions): Promise<RenderedForFly[]> {
-  const loaded = await loadPipelines(file, io);
+  const loaded = await loadPipelines(file, io, options.loadTimeoutMs);
   const selected = selectPipelines(command, file, loaded, options);
   const sourceFile = sourceName(io, file);
   // The task files of a pipeline.ts's `artifacts` (and its checkout), as `sdk render` reads them.

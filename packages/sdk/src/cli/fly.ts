@@ -3,8 +3,10 @@
  *
  * fly is always run with an argument array through {@link Io.exec}, never through a shell.
  * The rendered pipeline reaches it as a private temporary file (mode 0600 in a fresh
- * `mkdtemp` directory) that is removed afterwards, also when fly fails or the user presses
- * Ctrl-C: SIGINT and SIGTERM are forwarded to fly, and the file is removed once it exits.
+ * `mkdtemp` directory) that is removed afterwards, also when fly fails or contrail is told
+ * to stop: SIGINT, SIGTERM, SIGHUP and SIGQUIT are forwarded to fly, and the file is
+ * removed once it exits. Vars given with `-v`/`-y` travel in such a file too, never in
+ * fly's argv (which every local user can read in `ps`).
  *
  * @see https://concourse-ci.org/fly.html
  * @see https://concourse-ci.org/setting-pipelines.html
@@ -97,9 +99,9 @@ export function showCommand(program: string, args: readonly string[]): string {
   return [program, ...args].map((a) => (/^[\w@%+=:,./*-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(" ");
 }
 
-/** Tracks Ctrl-C while fly runs. */
+/** Tracks the signals that end contrail while fly runs. */
 export interface Interrupts {
-  /** The first SIGINT/SIGTERM received, if any. */
+  /** The first SIGINT/SIGTERM/SIGHUP/SIGQUIT received, if any. */
   readonly signal: NodeJS.Signals | undefined;
 }
 
@@ -108,10 +110,11 @@ interface MutableInterrupts extends Interrupts {
   send: ((signal: NodeJS.Signals) => void) | undefined;
 }
 
-const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
+/** Every signal whose default action ends contrail, and that a terminal or CI runner sends. */
+const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
 
 /**
- * Runs `fn` with SIGINT/SIGTERM handlers that forward the signal to the running fly (a
+ * Runs `fn` with handlers for {@link INTERRUPT_SIGNALS} that forward the signal to the running fly (a
  * second signal kills it) instead of ending contrail, so that `finally` blocks, which remove
  * the temporary file, still run.
  */
@@ -130,14 +133,56 @@ export async function withInterrupts<T>(fn: (interrupts: Interrupts, run: FlyRun
   }
 }
 
+/** How {@link FlyRunner} runs fly. */
+export interface FlyRunOptions {
+  /** Capture fly's output instead of passing it through. */
+  readonly capture?: boolean;
+  /** Give fly no stdin, where no prompt is wanted (it would wait for an answer no one sees). */
+  readonly closeStdin?: boolean;
+  /** Stop fly after this long (see {@link flyTimeoutMs}). */
+  readonly timeoutMs?: number | undefined;
+}
+
 /** Runs fly with the given arguments; see {@link withInterrupts}. */
-export type FlyRunner = (io: Io, fly: string, args: readonly string[], options?: { readonly capture?: boolean }) => Promise<ExecResult>;
+export type FlyRunner = (io: Io, fly: string, args: readonly string[], options?: FlyRunOptions) => Promise<ExecResult>;
+
+/** The environment variable that sets fly's time limit, in seconds. */
+export const FLY_TIMEOUT_ENV = "CONTRAIL_FLY_TIMEOUT";
+
+/** The `--fly-timeout SECONDS` flag of the commands that run fly. */
+export const FLY_TIMEOUT_OPTION = { "fly-timeout": { type: "string" } } as const;
+
+/** One help line for {@link FLY_TIMEOUT_OPTION}. */
+export const FLY_TIMEOUT_USAGE = `      --fly-timeout S         stop fly after S seconds (default: no limit; env ${FLY_TIMEOUT_ENV})`;
+
+/**
+ * fly's time limit in milliseconds: `--fly-timeout` first, then {@link FLY_TIMEOUT_ENV};
+ * undefined for none. A value that is not a positive number is a usage error.
+ */
+export function flyTimeoutMs(command: string, flag: string | undefined, io: Io): number | undefined {
+  const [given, origin] = flag !== undefined ? [flag, "--fly-timeout"] : [io.env[FLY_TIMEOUT_ENV], FLY_TIMEOUT_ENV];
+  if (given === undefined || given === "") return undefined;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new CliError(`sdk ${command}: ${origin} takes a number of seconds greater than 0 (got '${given}')`, ExitCode.usage);
+  }
+  return Math.min(seconds * 1000, 2 ** 31 - 1);
+}
+
+/** The line and exit code for a fly that ran past its time limit; undefined when it did not. */
+export function reportTimeout(io: Io, command: string, result: ExecResult, timeoutMs: number | undefined): number | undefined {
+  if (!result.timedOut) return undefined;
+  io.stderr(
+    `sdk ${command}: fly did not finish within ${(timeoutMs ?? 0) / 1000} s and was stopped; check the target's connection ('fly -t TARGET status'), or give a longer --fly-timeout.\n`,
+  );
+  return ExitCode.problems;
+}
 
 async function execFly(
   io: Io,
   fly: string,
   args: readonly string[],
-  options: { readonly capture?: boolean } | undefined,
+  options: FlyRunOptions | undefined,
   state: MutableInterrupts,
 ): Promise<ExecResult> {
   if (state.signal !== undefined) return { code: null, signal: state.signal, stdout: "", stderr: "" };
@@ -145,6 +190,8 @@ async function execFly(
     return await io.exec(fly, args, {
       env: io.env,
       ...(options?.capture ? { capture: true } : {}),
+      ...(options?.closeStdin ? { closeStdin: true } : {}),
+      ...(options?.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       onSpawn: (send) => {
         state.send = send;
       },
@@ -184,7 +231,21 @@ export function reportInterrupt(
  * Writes `text` to a private temporary file (mode 0600, in a new `mkdtemp` directory under
  * `TMPDIR`), runs `fn` with its path and removes the directory afterwards, whatever happens.
  */
-export async function withPrivateFile<T>(io: Io, name: string, text: string, fn: (path: string) => Promise<T>): Promise<T> {
+export function withPrivateFile<T>(io: Io, name: string, text: string, fn: (path: string) => Promise<T>): Promise<T> {
+  return withPrivateFiles(io, [{ name, text }], ([path]) => fn(path as string));
+}
+
+/** One file for {@link withPrivateFiles}: `name` becomes `NAME.yml`. */
+export interface PrivateFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Like {@link withPrivateFile}, for several files in one private directory (mode 0700),
+ * each mode 0600; `fn` gets their paths in order.
+ */
+export async function withPrivateFiles<T>(io: Io, files: readonly PrivateFile[], fn: (paths: string[]) => Promise<T>): Promise<T> {
   const base = io.env.TMPDIR ? resolve(io.cwd, io.env.TMPDIR) : tmpdir();
   let dir: string;
   try {
@@ -197,9 +258,14 @@ export async function withPrivateFile<T>(io: Io, name: string, text: string, fn:
   // A last resort should something call process.exit() while fly runs.
   process.on("exit", cleanup);
   try {
-    const path = join(dir, `${name.replace(/[^\w.-]/g, "_")}.yml`);
-    fs.writeFileSync(path, text, { mode: 0o600, flag: "wx" });
-    return await fn(path);
+    const paths = files.map(({ name, text }, i) => {
+      // `~` is never in a sanitized name, so the files after the first cannot collide with it.
+      const safe = name.replace(/[^\w.-]/g, "_");
+      const path = join(dir, i === 0 ? `${safe}.yml` : `~${i}-${safe}.yml`);
+      fs.writeFileSync(path, text, { mode: 0o600, flag: "wx" });
+      return path;
+    });
+    return await fn(paths);
   } finally {
     process.off("exit", cleanup);
     cleanup();

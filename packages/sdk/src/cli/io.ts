@@ -17,6 +17,8 @@ export interface ExecResult {
   readonly stdout: string;
   /** Captured stderr (empty when inherited). */
   readonly stderr: string;
+  /** True when the program ran past {@link ExecOptions.timeoutMs} and was stopped. */
+  readonly timedOut?: boolean;
 }
 
 /** How to run an external program. Never through a shell: arguments are an array. */
@@ -25,6 +27,10 @@ export interface ExecOptions {
   readonly capture?: boolean;
   /** Text written to the program's stdin. */
   readonly input?: string;
+  /** Give the program no stdin (it reads end of file), so that it cannot wait on a prompt. */
+  readonly closeStdin?: boolean;
+  /** Stop the program (SIGTERM, then SIGKILL 5 s later) when it runs longer than this. */
+  readonly timeoutMs?: number;
   /** Environment; defaults to the Io's. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
@@ -72,10 +78,33 @@ export interface Io {
   exec(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
 
+/** How long output may trail a program's exit before contrail stops reading it. */
+const EXIT_GRACE_MS = 250;
+
+/**
+ * True once stdout's reader went away (`sdk lint | head`): the rest of the output is
+ * dropped quietly and the command still ends with its own exit code, instead of dying on
+ * an unhandled EPIPE.
+ */
+let stdoutClosed = false;
+let watchingStdout = false;
+
+function watchStdout(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") stdoutClosed = true;
+    else throw error;
+  });
+}
+
 /** The real process's IO. */
 export function nodeIo(): Io {
+  watchStdout();
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
@@ -93,7 +122,7 @@ export function nodeIo(): Io {
         const child = spawn(command, [...args], {
           env: (options.env ?? process.env) as NodeJS.ProcessEnv,
           stdio: [
-            options.input === undefined ? "inherit" : "pipe",
+            options.input !== undefined ? "pipe" : options.closeStdin ? "ignore" : "inherit",
             options.capture ? "pipe" : "inherit",
             options.capture ? "pipe" : "inherit",
           ],
@@ -106,10 +135,45 @@ export function nodeIo(): Io {
         child.stderr?.on("data", (chunk: Buffer) => {
           stderr += chunk.toString();
         });
-        child.on("error", reject);
+        let timedOut = false;
+        const timers: NodeJS.Timeout[] = [];
+        if (options.timeoutMs !== undefined) {
+          timers.push(
+            setTimeout(() => {
+              timedOut = true;
+              child.kill("SIGTERM");
+              timers.push(setTimeout(() => child.kill("SIGKILL"), 5000));
+            }, options.timeoutMs),
+          );
+        }
+        let done = false;
+        const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+          if (done) return;
+          done = true;
+          for (const timer of timers) clearTimeout(timer);
+          resolve({ code, signal, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
+        };
+        child.on("error", (error) => {
+          done = true;
+          for (const timer of timers) clearTimeout(timer);
+          reject(error);
+        });
         if (child.pid !== undefined) options.onSpawn?.((signal) => child.kill(signal));
-        child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-        if (options.input !== undefined) child.stdin?.end(options.input);
+        // The program's exit is what counts: output still in the pipes arrives within
+        // moments, but a background child that inherited them may hold them open for ever.
+        child.on("exit", (code, signal) => {
+          const grace = setTimeout(() => {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            finish(code, signal);
+          }, EXIT_GRACE_MS);
+          grace.unref();
+          child.on("close", () => finish(code, signal));
+        });
+        if (options.input !== undefined) {
+          child.stdin?.on("error", () => {});
+          child.stdin?.end(options.input);
+        }
       }),
   };
 }

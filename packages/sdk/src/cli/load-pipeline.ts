@@ -20,6 +20,7 @@ import { codeFrame } from "../lint/format/text.ts";
 import { CliError, ExitCode } from "./command.ts";
 import type { Io } from "./io.ts";
 import { jitiPositionMapper } from "./jiti-positions.ts";
+import { DEFAULT_LOAD_TIMEOUT_SECONDS, withLoadGuards } from "./load-guard.ts";
 import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
 
 /** One exported pipeline. */
@@ -53,9 +54,14 @@ export class PipelineLoadError extends CliError {
 /**
  * Imports `file` and returns its exported pipelines, in export order with the default
  * export first. Throws a {@link CliError} with a one-screen message when the file is
- * missing, does not compile, throws, or exports no pipeline.
+ * missing, does not compile, throws, exports no pipeline, ends the process, never settles or
+ * runs past `timeoutMs` ({@link withLoadGuards}).
  */
-export async function loadPipelines(file: string, io: Io): Promise<LoadedPipeline[]> {
+export async function loadPipelines(
+  file: string,
+  io: Io,
+  timeoutMs: number = DEFAULT_LOAD_TIMEOUT_SECONDS * 1000,
+): Promise<LoadedPipeline[]> {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   if (!io.exists(path)) {
@@ -83,8 +89,9 @@ export async function loadPipelines(file: string, io: Io): Promise<LoadedPipelin
   setPositionMapper(jitiPositionMapper());
   let module: Record<string, unknown>;
   try {
-    module = (await jiti.import(path)) as Record<string, unknown>;
+    module = (await withLoadGuards(shown, io, timeoutMs, () => jiti.import(path))) as Record<string, unknown>;
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw describeLoadError(error, shown, io);
   } finally {
     if (cache.dir) tightenCacheFiles(cache.dir);

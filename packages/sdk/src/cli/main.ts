@@ -2,8 +2,11 @@
  * The `sdk` / `contrail` command line: dispatches to one command per file, loaded lazily so
  * that `sdk render` never pays for ts-morph.
  */
+
+import { terminalSafe } from "../diagnostics/terminal-safe.ts";
 import { CliError, type Command, ExitCode, UsageError } from "./command.ts";
 import { type Io, nodeIo } from "./io.ts";
+import { describeIoError } from "./io-error.ts";
 
 type CommandLoader = () => Promise<Command>;
 
@@ -67,15 +70,22 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${error.message}\nRun 'sdk ${name} --help' for usage.\n`);
+      io.stderr(`${terminalSafe(error.message)}\nRun 'sdk ${name} --help' for usage.\n`);
       return ExitCode.usage;
     }
     if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${terminalSafe(error.message)}\n`);
       return error.exitCode;
     }
+    const io_ = describeIoError(error);
+    if (io_ !== undefined) {
+      io.stderr(`sdk ${name}: ${terminalSafe(io_)}\n`);
+      return ExitCode.usage;
+    }
     const detail = error instanceof Error ? (io.env.CONTRAIL_DEBUG ? error.stack : error.message) : String(error);
-    io.stderr(`sdk ${name}: internal error: ${detail}\nThis is a bug in contrail; set CONTRAIL_DEBUG=1 for a stack trace and report it.\n`);
+    io.stderr(
+      `sdk ${name}: internal error: ${terminalSafe(detail ?? "")}\nThis is a bug in contrail; set CONTRAIL_DEBUG=1 for a stack trace and report it.\n`,
+    );
     return ExitCode.problems;
   }
 }

@@ -3,6 +3,8 @@
  * {@link Diagnostic}s and collects them instead of stopping at the first.
  */
 
+import { oneLineSafe } from "./terminal-safe.ts";
+
 /**
  * How bad a problem is. `error`: Concourse would refuse the pipeline, or contrail cannot
  * produce it. `warning`: likely to break at run time, or bad practice. `info`: a note.
@@ -70,7 +72,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function formatDiagnosticLine(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ""}` : "";
   const loc = [where, d.path].filter(Boolean).join(" ");
-  return `${loc ? `${loc}: ` : ""}${d.severity} ${d.code}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ""}`;
+  return `${loc ? `${oneLineSafe(loc)}: ` : ""}${d.severity} ${d.code}: ${oneLineSafe(d.message)}${d.hint ? `\n  hint: ${oneLineSafe(d.hint)}` : ""}`;
 }
 
 /**

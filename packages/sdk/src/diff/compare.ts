@@ -7,6 +7,7 @@
  */
 import { structuredPatch } from "diff";
 import { stringify } from "yaml";
+import { maskCredentials } from "./mask.ts";
 import { normalizePipeline } from "./normalize.ts";
 import { isMapping, type Mapping, type Value } from "./read.ts";
 
@@ -70,10 +71,9 @@ function compareOne(kind: string, name: string, before: Value | undefined, after
   if (before === undefined && after === undefined) return [];
   if (before === undefined) return [{ change: "+", kind, name, lines: [] }];
   if (after === undefined) return [{ change: "-", kind, name, lines: [] }];
-  const a = dump(before);
-  const b = dump(after);
-  if (a === b) return [];
-  return [{ change: "~", kind, name, lines: changedLines(a, b) }];
+  if (dump(before) === dump(after)) return [];
+  const masked = maskCredentials(before, after);
+  return [{ change: "~", kind, name, lines: changedLines(dump(masked.before), dump(masked.after)) }];
 }
 
 function changedLines(before: string, after: string): string[] {

@@ -13,6 +13,7 @@
  *
  * @see https://concourse-ci.org/setting-pipelines.html
  */
+import { oneLineSafe } from "../diagnostics/terminal-safe.ts";
 import type { EntityChange } from "./compare.ts";
 
 /** The readable diff of {@link comparePipelines}'s result, with a summary line. */
@@ -20,8 +21,8 @@ export function formatChanges(changes: readonly EntityChange[]): string {
   if (changes.length === 0) return "no differences\n";
   const out: string[] = [];
   for (const c of changes) {
-    out.push(`${c.change} ${c.kind}${c.name === "" ? "" : ` ${c.name}`}`);
-    for (const line of c.lines) out.push(line === "..." ? "    ..." : `  ${line.charAt(0)} ${line.slice(1)}`);
+    out.push(oneLineSafe(`${c.change} ${c.kind}${c.name === "" ? "" : ` ${c.name}`}`));
+    for (const line of c.lines) out.push(line === "..." ? "    ..." : oneLineSafe(`  ${line.charAt(0)} ${line.slice(1)}`));
   }
   const count = (change: EntityChange["change"]): number => changes.filter((c) => c.change === change).length;
   const parts = [

@@ -12,7 +12,7 @@ import { planHtml, type TaskFileLookup } from "./plan-view.ts";
 import { toSvg } from "./svg.ts";
 
 export { toDot } from "./dot.ts";
-export { type LaidOutGraph, layoutGraph, type PlacedNode, type RoutedEdge } from "./layout.ts";
+export { type LaidOutGraph, LayoutError, layoutGraph, MAX_LAYOUT_NODES, type PlacedNode, type RoutedEdge } from "./layout.ts";
 export { toMermaid } from "./mermaid.ts";
 export {
   type BuildGraphOptions,

@@ -59,12 +59,32 @@ interface GvJson {
   readonly edges?: readonly { readonly tail: number; readonly head: number; readonly pos?: string }[];
 }
 
+/** The most nodes laid out: Graphviz's `dot` is superlinear and its WebAssembly heap is bounded. */
+export const MAX_LAYOUT_NODES = 4000;
+
+/** Graphviz could not lay the graph out (too large, or it failed): a problem with the input, not a bug. */
+export class LayoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LayoutError";
+  }
+}
+
 /** Lays the graph out. Resolves to boxes and edge routes in the graph's own order. */
 export async function layoutGraph(graph: PipelineGraph): Promise<LaidOutGraph> {
   if (graph.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
-  const result = (await graphviz()).render(toDot(graph, { layout: true }), { format: "json0", engine: "dot", yInvert: true });
+  if (graph.nodes.length > MAX_LAYOUT_NODES) {
+    throw new LayoutError(`${graph.nodes.length} jobs and resources are more than the ${MAX_LAYOUT_NODES} that can be laid out`);
+  }
+  let result: ReturnType<Viz["render"]>;
+  try {
+    result = (await graphviz()).render(toDot(graph, { layout: true }), { format: "json0", engine: "dot", yInvert: true });
+  } catch (error) {
+    // The WebAssembly build aborts ("memory access out of bounds") rather than reporting.
+    throw new LayoutError(`Graphviz failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (result.status !== "success") {
-    throw new Error(`graphviz failed: ${result.errors.map((e) => e.message).join("; ")}`);
+    throw new LayoutError(`Graphviz failed: ${result.errors.map((e) => e.message).join("; ")}`);
   }
   const json = JSON.parse(result.output) as GvJson;
   const byName = new Map((json.objects ?? []).map((o) => [o.name, o]));

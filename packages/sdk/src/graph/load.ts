@@ -7,6 +7,7 @@ import { cliTaskFileSource } from "../cli/artifact-flags.ts";
 import { CliError, ExitCode } from "../cli/command.ts";
 import type { Io } from "../cli/io.ts";
 import { pipelineArtifacts } from "../cli/pipeline-artifacts.ts";
+import { DEFAULT_MAX_SIZE_MB, readSource } from "../cli/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type LintOptions, lintYaml } from "../lint/index.ts";
 import type { PipelineConfig } from "../model/index.ts";
@@ -44,18 +45,22 @@ export interface GraphLoadOptions {
   readonly vars?: VarSources | undefined;
   /** Lets the checks follow file tasks into their task files (`sdk graph --artifact`). */
   readonly taskFiles?: LintOptions["taskFiles"];
+  /** How long a pipeline.ts may take to load (`--load-timeout`). */
+  readonly loadTimeoutMs?: number | undefined;
 }
 
 /** Loads `file` (a pipeline.ts, or pipeline YAML/JSON) to draw it. */
 export async function loadGraphInput(file: string, io: Io, options: GraphLoadOptions = {}): Promise<GraphInput> {
-  const { pipeline, vars, taskFiles } = options;
+  const { pipeline, vars, taskFiles, loadTimeoutMs } = options;
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   if (!io.exists(path)) throw new CliError(`sdk graph: no such file: ${shown}`, ExitCode.usage);
   const source = once(taskFiles);
-  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline, source, vars);
+  if (SCRIPT.test(path)) return loadScript(shown, io, pipeline, source, vars, loadTimeoutMs);
   if (pipeline !== undefined) throw new CliError("sdk graph: --pipeline is for .ts files; a YAML file holds one pipeline", ExitCode.usage);
-  const { config, diagnostics } = lintYaml(io.readFile(path), { file: shown, taskFiles: source, vars });
+  const read = readSource(io, "graph", path, shown, DEFAULT_MAX_SIZE_MB * 1024 * 1024);
+  if (read.invalid) throw new CliError(`sdk graph: ${shown}:${read.invalid.line}:${read.invalid.column}: ${read.invalid.message}`);
+  const { config, diagnostics } = lintYaml(read.text, { file: shown, taskFiles: source, vars });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!config) {
     const first = errors[0];
@@ -70,9 +75,10 @@ async function loadScript(
   wanted: string | undefined,
   source: (config: PipelineConfig) => TaskFileSource | undefined,
   vars: VarSources | undefined,
+  loadTimeoutMs: number | undefined,
 ): Promise<GraphInput> {
   const { loadPipelines } = await import("../cli/load-pipeline.ts");
-  const loaded = await loadPipelines(file, io);
+  const loaded = await loadPipelines(file, io, loadTimeoutMs);
   const match = wanted === undefined ? loaded[0] : loaded.find((p) => p.name === wanted || p.exportName === wanted);
   if (!match) {
     throw new CliError(

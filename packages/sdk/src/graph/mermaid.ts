@@ -8,10 +8,19 @@
 import type { PipelineGraph } from "./model.ts";
 import { PALETTE } from "./style.ts";
 
-/** Escapes a label for a quoted Mermaid string. */
+/**
+ * Escapes a label for a quoted Mermaid string: quotes, markup (`<script>`), `#` itself (it
+ * starts an entity), backticks (Markdown strings), newlines and every control or bidi
+ * character become numeric entities (`#60;`), which Mermaid shows as the character.
+ *
+ * @see https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters
+ */
 function label(text: string): string {
-  return `"${text.replace(/"/g, "#quot;")}"`;
+  return `"${text.replace(UNSAFE_IN_LABEL, (c) => `#${c.codePointAt(0)};`)}"`;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE_IN_LABEL = /[#"'<>&`\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Renders the Mermaid text; node ids are `n0`, `n1`... in the graph's order. */
 export function toMermaid(graph: PipelineGraph): string {

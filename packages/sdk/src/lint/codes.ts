@@ -24,10 +24,11 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   // The typed resource catalogue's rules: warnings in lint, since Concourse accepts the
   // pipeline and only the resource's first check, get or put fails.
   ...Object.fromEntries(Object.entries(RESOURCE_CODES).map(([code, description]) => [code, w("resource", description)])),
-  "yaml-syntax": e("yaml", "The file is not valid YAML (syntax, tabs, unknown anchor, bad merge)."),
+  "yaml-syntax": e("yaml", "The file is not valid YAML (syntax, tabs, unknown anchor, bad merge, invalid UTF-8, excessive aliasing)."),
   "yaml-duplicate-key": e("yaml", "A mapping key appears twice (fly's yaml.v3 pre-check)."),
   "yaml-invalid-key": e("yaml", "A mapping key is a mapping, a list or null (often a `{{x}}` template)."),
   "yaml-top-level": e("yaml", "The document is not a mapping."),
+  "yaml-multiple-documents": w("yaml", "The file holds a second YAML document, which Concourse ignores with everything after it."),
   "decode-error": e("decode", "Concourse cannot decode the config into its structs (wrong type, unknown field, no step)."),
   "unknown-top-level-key": w("decode", "A top-level key Concourse does not know; the server drops it silently."),
   "empty-identifier": e("validate", "A name that must be an identifier is empty."),
@@ -89,6 +90,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   typescript: e("typescript", "A type error in a TypeScript pipeline file."),
   // Checks of the builders' object references, made while rendering a pipeline.ts.
   "load-error": e("render", "A TypeScript pipeline file could not be loaded (it throws, or exports no pipeline)."),
+  "not-a-step": e("render", "Something that is not a contrail step (a plain object, say) stands where a step belongs."),
   "artifact-not-produced": e("render", "An artifact handle is used before, or without, the step that produces it."),
   "local-var-out-of-scope": e("render", "A loadVar or acrossVar is used outside the scope of the step that defines it."),
   "passed-job-not-in-pipeline": e("render", "A Job in passed: is not one of the pipeline's jobs."),

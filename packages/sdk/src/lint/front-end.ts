@@ -69,6 +69,18 @@ export function readYamlFile(text: string, file: string | undefined, version?: C
       ),
     );
   }
+  if (parsed.laterDocument !== undefined) {
+    diagnostics.push(
+      diag(
+        "yaml-multiple-documents",
+        "warning",
+        "the file holds more than one YAML document: Concourse reads only the first and ignores the rest",
+        parsed.laterDocument,
+        "",
+        "put each pipeline in its own file, or remove the '---' and what follows",
+      ),
+    );
+  }
   const templating = templatingProblems(text).map((t) => diag("templating", "warning", t.message, t.offset, "", t.hint));
   return { parsed, root, state, locator, diagnostics, templating, diag };
 }

@@ -8,6 +8,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
 import { goFormatFloat, goQuote } from "../go/format.ts";
 import { resolvePlainScalar } from "../yaml11/resolve.ts";
+import { EXCESSIVE_ALIASING, excessiveAliasingAt } from "./aliasing.ts";
 import type { YEntry, YMap, YNode, YScalar } from "./ynode.ts";
 
 /** A problem found while reading the YAML, at a source offset. */
@@ -32,6 +33,8 @@ export interface ParsedYaml {
   readonly lines: LineCounter;
   /** Each anchor's node (the last one of a name wins, as aliases after it see it); for `sdk import`. */
   readonly anchors?: ReadonlyMap<string, YNode>;
+  /** Where a second YAML document starts, which Concourse ignores (with the rest). */
+  readonly laterDocument?: number | undefined;
 }
 
 type YamlNode = Node | null | undefined;
@@ -183,19 +186,47 @@ export function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: "failsafe", strict: false, prettyErrors: false });
   const reader = new Reader(lines);
   const end = doc.range[2];
+  let laterDocument: number | undefined;
+  let tooDeep = false;
   for (const error of doc.errors) {
-    if (error.code === "MULTIPLE_DOCS" || error.pos[0] > end) continue;
+    if (error.code === "MULTIPLE_DOCS") {
+      laterDocument ??= error.pos[0];
+      continue;
+    }
+    if (error.pos[0] > end) continue;
+    if (/Maximum call stack size exceeded/.test(error.message)) {
+      // The yaml package recurses per level and runs out of stack long before go-yaml's
+      // own limit (10,000 levels, "exceeded max depth of 10000"): say so once, plainly.
+      if (!tooDeep) reader.problems.push({ code: "yaml-syntax", message: TOO_DEEP, offset: error.pos[0] });
+      tooDeep = true;
+      continue;
+    }
     reader.problems.push({
       code: "yaml-syntax",
       message: `yaml: ${error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "")}`,
       offset: error.pos[0],
     });
   }
-  if (reader.problems.length > 0) return { root: undefined, problems: reader.problems, nonFinite: [], lines };
-  const root = doc.contents ? reader.node(doc.contents as Node, 0) : undefined;
+  const base = { nonFinite: [], lines, laterDocument };
+  if (reader.problems.length > 0) return { root: undefined, problems: reader.problems, ...base };
+  const bomb = excessiveAliasingAt(doc);
+  if (bomb !== undefined) {
+    return { root: undefined, problems: [{ code: "yaml-syntax", message: EXCESSIVE_ALIASING, offset: bomb }], ...base };
+  }
+  let root: YNode | undefined;
+  try {
+    root = doc.contents ? reader.node(doc.contents as Node, 0) : undefined;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { root: undefined, problems: [{ code: "yaml-syntax", message: TOO_DEEP, offset: 0 }], ...base };
+  }
   if (root && root.kind !== "map" && !(root.kind === "scalar" && root.value === null)) {
     const tag = root.kind === "seq" ? "!!seq" : `!!${root.tag}`;
     reader.problems.push({ code: "yaml-top-level", message: `cannot unmarshal ${tag} into map[string]interface {}`, offset: root.offset });
   }
-  return { root, problems: reader.problems, nonFinite: reader.nonFinite, lines, anchors: reader.anchors };
+  return { root, problems: reader.problems, nonFinite: reader.nonFinite, lines, anchors: reader.anchors, laterDocument };
 }
+
+/** What contrail says of nesting deeper than its YAML reader goes. */
+export const TOO_DEEP =
+  "yaml: the document nests too deeply for contrail to read (several hundred levels); no pipeline needs that, so flatten it";

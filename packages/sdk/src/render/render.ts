@@ -58,7 +58,7 @@ export interface RenderResult {
  * checks, the config goes through the same validation as `sdk lint` (Concourse's rules and
  * contrail's), whose errors stop the render and whose warnings are returned.
  */
-export function renderPipeline(pipeline: Pipeline, options: RenderOptions = {}): RenderResult {
+export function renderPipeline(pipeline: Pick<Pipeline, "synth">, options: RenderOptions = {}): RenderResult {
   const { config, diagnostics: synthDiagnostics, fileTasks, locate } = pipeline.synth();
   const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config).map(locate)];
   const taskFiles: TaskFileSource | undefined = typeof options.taskFiles === "function" ? options.taskFiles(config) : options.taskFiles;

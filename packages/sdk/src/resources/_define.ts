@@ -6,10 +6,12 @@
  *
  * @see https://concourse-ci.org/resource-types.html
  */
+
 import type { z } from "zod";
 import type { ResourceOptions } from "../builders/resource.ts";
 import type { Input } from "../builders/values.ts";
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
+import { isCredentialKey, uriCredential } from "../diagnostics/secrets.ts";
 import { isGoDuration } from "../go/duration.ts";
 
 /** Which part of a resource's config a value is. */
@@ -128,8 +130,18 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function describeValue(value: unknown): string {
+/**
+ * The offending value, for a message; only its kind when the field holds a credential
+ * (`password`, `private_key`...) or the value has one in a URI, since messages are printed
+ * and logged.
+ */
+function describeValue(value: unknown, key?: string | number): string {
   if (value === null) return "null";
+  const secret = (typeof key === "string" && isCredentialKey(key)) || (typeof value === "string" && uriCredential(value) !== undefined);
+  if (secret)
+    return typeof value === "string"
+      ? "a string (value hidden: it is a credential)"
+      : `a ${typeof value} (value hidden: it is a credential)`;
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string '${value}'`;
   if (typeof value === "object") return "an object";
@@ -161,7 +173,7 @@ function fromZod(spec: ResourceSpecProps, kind: ConfigKind, root: unknown, issue
         path,
         code: "resource-wrong-type",
         severity: "error",
-        message: `${field} must be ${article(issue.expected)}, not ${describeValue(value)}`,
+        message: `${field} must be ${article(issue.expected)}, not ${describeValue(value, field)}`,
         hint,
       },
     ];
@@ -173,7 +185,7 @@ function fromZod(spec: ResourceSpecProps, kind: ConfigKind, root: unknown, issue
         path,
         code: "resource-invalid-value",
         severity: "error",
-        message: `${field} must be one of ${allowed}, not ${describeValue(value)}`,
+        message: `${field} must be one of ${allowed}, not ${describeValue(value, field)}`,
         hint,
       },
     ];
@@ -191,7 +203,9 @@ function fromZod(spec: ResourceSpecProps, kind: ConfigKind, root: unknown, issue
     const options =
       "options" in issue && Array.isArray(issue.options) ? issue.options.map(String).filter((o) => o !== "null" && o !== "undefined") : [];
     const note = options.length > 0 ? `${field} must be one of ${options.join(", ")}` : `${field} must be ${expected || "another type"}`;
-    return [{ path, code: "resource-invalid-value", severity: "error", message: `${note}, not ${describeValue(value)}`, hint }];
+    return [
+      { path, code: "resource-invalid-value", severity: "error", message: `${note}, not ${describeValue(value, path.at(-1))}`, hint },
+    ];
   }
   if (issue.code === "custom") {
     const params = asObj(issue.params);
@@ -265,7 +279,12 @@ export function goDuration(field: string, code: string): Rule {
     const value = v[field];
     if (value === undefined || isVar(value)) return;
     if (typeof value !== "string" || !isGoDuration(value)) {
-      report(code, "error", [field], `'${field}' must be a Go duration string such as "10s" or "1h30m", not ${describeValue(value)}`);
+      report(
+        code,
+        "error",
+        [field],
+        `'${field}' must be a Go duration string such as "10s" or "1h30m", not ${describeValue(value, field)}`,
+      );
     }
   };
 }

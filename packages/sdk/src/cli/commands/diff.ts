@@ -11,8 +11,20 @@ import { formatChanges } from "../../diff/format.ts";
 import { readPipelineYaml } from "../../diff/read.ts";
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
-import { exitCodeOf, FlyArgs, reportInterrupt, requireFly, showCommand, withInterrupts } from "../fly.ts";
+import {
+  exitCodeOf,
+  FLY_TIMEOUT_OPTION,
+  FLY_TIMEOUT_USAGE,
+  FlyArgs,
+  flyTimeoutMs,
+  reportInterrupt,
+  reportTimeout,
+  requireFly,
+  showCommand,
+  withInterrupts,
+} from "../fly.ts";
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 
 const USAGE = `Usage: sdk diff -t TARGET -p NAME [FILE] [options]
 
@@ -32,6 +44,8 @@ Options:
       --team TEAM          the pipeline's team, when not the target's
       --force              compare even when render finds errors
       --fly PATH           the fly executable (default: $FLY, then fly on PATH)
+${LOAD_TIMEOUT_USAGE}
+${FLY_TIMEOUT_USAGE}
 
 Vars given to 'sdk set' with -v/-y/-l were interpolated by fly, so they show as differences
 against the rendered '((var))' text.
@@ -56,13 +70,21 @@ export const diffCommand: Command = {
       team: { type: "string" },
       force: { type: "boolean" },
       fly: { type: "string" },
+      ...LOAD_TIMEOUT_OPTION,
+      ...FLY_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk diff: one file at a time (got ${positionals.length})`);
     if (values.target === undefined) throw new UsageError("sdk diff: -t TARGET is required (a fly target; see 'fly targets')");
     if (values.name === undefined) throw new UsageError("sdk diff: -p NAME is required (the pipeline's name in Concourse)");
     const file = positionals[0] ?? "pipeline.ts";
     const fly = requireFly(io, "diff", values.fly);
-    const rendered = await renderForFly("diff", file, io, { pipeline: values.pipeline, force: values.force, lint: false });
+    const timeoutMs = flyTimeoutMs("diff", values["fly-timeout"], io);
+    const rendered = await renderForFly("diff", file, io, {
+      loadTimeoutMs: loadTimeoutMs("diff", values["load-timeout"], io),
+      pipeline: values.pipeline,
+      force: values.force,
+      lint: false,
+    });
     refuseOnErrors(io, "diff", file, rendered, values.force);
     const [pipeline] = rendered;
     if (pipeline === undefined) return ExitCode.problems;
@@ -72,10 +94,13 @@ export const diffCommand: Command = {
     if (values.team !== undefined) command.add("--team", values.team);
     io.stderr(`sdk diff: ${showCommand("fly", command.shown)}\n`);
     const { result, signal } = await withInterrupts(async (interrupts, run) => {
-      const result = await run(io, fly, command.args, { capture: true });
+      // fly get-pipeline asks nothing; a prompt (a login?) would wait, unseen, on captured output.
+      const result = await run(io, fly, command.args, { capture: true, closeStdin: true, timeoutMs });
       return { result, signal: interrupts.signal };
     });
     if (signal !== undefined) return reportInterrupt(io, "diff", signal, result, false);
+    const timedOut = reportTimeout(io, "diff", result, timeoutMs);
+    if (timedOut !== undefined) return timedOut;
     const code = exitCodeOf(result);
     if (code !== ExitCode.ok) {
       io.stdout(result.stdout);

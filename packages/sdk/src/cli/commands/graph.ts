@@ -7,6 +7,7 @@ import type { TaskFileSource } from "../../task-file/source.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { refuseToReplaceInput } from "../output-guard.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";
@@ -30,6 +31,7 @@ Options:
 ${VAR_FLAG_HELP}
                               (the pipeline is drawn as fly would send it with these vars)
 ${artifactUsage(6, 23)}
+${LOAD_TIMEOUT_USAGE}
 
 Exit codes: 0 ok, 1 the pipeline cannot be drawn (or has no such group), 2 usage.
 `;
@@ -57,9 +59,10 @@ export const graphCommand: Command = {
       pipeline: { type: "string", short: "p" },
       ...VAR_FLAG_OPTIONS,
       ...ARTIFACT_FLAG,
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk graph: one file at a time (got ${positionals.length})`);
-    const { GRAPH_FORMATS, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
+    const { GRAPH_FORMATS, LayoutError, UnknownGroupError, drawGraph } = await import("../../graph/index.ts");
     const format = values.format ?? formatOf(values.output);
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`sdk graph: --format must be one of ${GRAPH_FORMATS.join(", ")}, not '${format}'`);
@@ -74,6 +77,7 @@ export const graphCommand: Command = {
       pipeline: values.pipeline,
       vars: vars?.sources,
       taskFiles: taskFiles.forPipeline(file),
+      loadTimeoutMs: loadTimeoutMs("graph", values["load-timeout"], io),
     });
     io.stderr(taskFiles.autoMappingLines("graph"));
     if (input.errors > 0) {
@@ -90,6 +94,12 @@ export const graphCommand: Command = {
       });
     } catch (error) {
       if (error instanceof UnknownGroupError) throw new CliError(`sdk graph: ${error.message}`, ExitCode.problems);
+      if (error instanceof LayoutError) {
+        throw new CliError(
+          `sdk graph: ${positionals[0] ?? "pipeline.ts"}: cannot draw it as ${format}: ${error.message}. Draw one group with --group NAME, or give --format dot or mermaid, which need no layout.`,
+          ExitCode.problems,
+        );
+      }
       throw error;
     }
     if (values.output === undefined) io.stdout(text);

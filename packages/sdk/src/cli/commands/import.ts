@@ -11,6 +11,7 @@ import { ARTIFACT_FLAG, artifactUsage, cliTaskFileSource, parseArtifactFlags } f
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import type { Io } from "../io.ts";
 import { refuseToReplaceInput } from "../output-guard.ts";
+import { MAX_SIZE_OPTION, maxSizeBytes, readSource } from "../read-source.ts";
 import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
 
@@ -50,6 +51,7 @@ export const importCommand: Command = {
       force: { type: "boolean" },
       root: { type: "string" },
       ...ARTIFACT_FLAG,
+      ...MAX_SIZE_OPTION,
     });
     const file = positionals[0];
     if (file === undefined) throw new UsageError("sdk import: give one pipeline YAML file, or task files");
@@ -85,8 +87,14 @@ export const importCommand: Command = {
       Object.entries(artifacts).map(([name, dir]) => [name, relative(base, dir).split(sep).join("/") || "."]),
     );
     const options = { file: fromStdin ? STDIN_NAME : file, force, ...(taskFiles ? { taskFiles, artifactFolders } : {}) };
-    const text = fromStdin ? readStandardInput(io, "import") : io.readFile(path);
-    return finish(io, await importPipeline(text, options).catch(tsMorphMissing), out);
+    const source = fromStdin
+      ? { text: readStandardInput(io, "import") }
+      : readSource(io, "import", path, file, maxSizeBytes("import", values["max-size"]));
+    if (source.invalid) {
+      io.stderr(`${file}:${source.invalid.line}:${source.invalid.column}: error yaml-syntax: ${source.invalid.message}\n`);
+      return ExitCode.problems;
+    }
+    return finish(io, await importPipeline(source.text, options).catch(tsMorphMissing), out);
   },
 };
 

@@ -9,7 +9,7 @@ import type { ConcourseVersion } from "../../lint/concourse-version.ts";
 import { formatGithub } from "../../lint/format/github.ts";
 import { formatJson } from "../../lint/format/json.ts";
 import { formatSarif } from "../../lint/format/sarif.ts";
-import { formatText } from "../../lint/format/text.ts";
+import { DEFAULT_MAX_FINDINGS, formatText } from "../../lint/format/text.ts";
 import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
 import { renderPipeline } from "../../render/render.ts";
@@ -22,8 +22,10 @@ import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-pipeline.ts";
 import { pipelineArtifacts } from "../pipeline-artifacts.ts";
+import { MAX_SIZE_OPTION, MAX_SIZE_USAGE, maxSizeBytes, readSource } from "../read-source.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { readSources, relativeFiles } from "../report.ts";
 import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
@@ -56,24 +58,32 @@ interface LintSettings {
   readonly reports: string[];
   /** The task files of this run (`--artifact`, and the obvious mappings), each read once. */
   readonly taskFiles: TaskFileSession;
+  /** How long a pipeline.ts may load; how large a file may be. */
+  readonly limits: { readonly timeoutMs: number; readonly maxBytes: number };
 }
 
 async function lintFile(file: string, io: Io, settings: LintSettings, sources: Map<string, string>): Promise<Diagnostic[]> {
   const { rules, concourse } = settings;
+  // `-` is standard input, shown as <stdin>; a file is read with the size limit and
+  // refused, as go-yaml refuses it, when it is not UTF-8.
+  const name = file === STDIN ? STDIN_NAME : file;
+  const read = file === STDIN ? { text: readStandardInput(io, "lint") } : readSource(io, "lint", file, file, settings.limits.maxBytes);
+  if (read.invalid) {
+    const { message, line, column } = read.invalid;
+    return [{ code: "yaml-syntax", severity: "error", message, path: "", file, line, column }];
+  }
+  const text = read.text;
   if (file !== STDIN && /\.[cm]?tsx?$/.test(file)) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds, type errors or not: the builders' checks, every
     // lint rule, or where the module threw.
     const { lintTypeScriptFile } = await import("../../lint/typescript.ts");
-    sources.set(file, io.readFile(resolve(io.cwd, file)));
+    sources.set(file, text);
     const typeErrors = await lintTypeScriptFile(file, io);
     const found = relativeFiles([...typeErrors, ...(await lintRendered(file, io, settings))], io, { file, path: resolve(io.cwd, file) });
     readSources(found, io, sources);
     return applyRuleSettings(found, rules);
   }
-  // `-` is standard input, shown as <stdin>.
-  const name = file === STDIN ? STDIN_NAME : file;
-  const text = file === STDIN ? readStandardInput(io, "lint") : io.readFile(file);
   sources.set(name, text);
   // A task config file (ci/tasks/*.yml) is judged as a build loading it would judge it.
   if (looksLikeTaskConfig(text)) return [...lintTaskFile(text, { file: name, rules }).diagnostics];
@@ -93,7 +103,7 @@ async function lintRendered(file: string, io: Io, settings: LintSettings): Promi
   const { rules, concourse } = settings;
   let loaded: LoadedPipeline[];
   try {
-    loaded = await loadPipelines(file, io);
+    loaded = await loadPipelines(file, io, settings.limits.timeoutMs);
   } catch (error) {
     if (error instanceof PipelineLoadError) return [error.diagnostic];
     if (!(error instanceof CliError)) throw error;
@@ -154,6 +164,9 @@ File tasks (file: NAME/path.yml) are followed into their task files when the art
 is mapped to a folder: with --artifact, or without one when the pipeline sits in a git
 checkout whose remote is the uri of the git resource NAME gets (printed on stderr). Their
 inputs, outputs, params and vars are then checked like an inline task's.
+  --max-findings N    print at most N findings per file in text output (default ${DEFAULT_MAX_FINDINGS})
+${MAX_SIZE_USAGE}
+${LOAD_TIMEOUT_USAGE}
 
 Silence one line with a comment on the line before it:
   # contrail-disable-next-line unknown-artifact, plaintext-credential
@@ -170,6 +183,9 @@ Rules: docs/lint-rules.md
       ...VAR_FLAG_OPTIONS,
       ...CONCOURSE_OPTION,
       "vars-report": { type: "boolean", default: false },
+      "max-findings": { type: "string" },
+      ...MAX_SIZE_OPTION,
+      ...LOAD_TIMEOUT_OPTION,
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`sdk lint: unknown format '${values.format}' (text, json, github, sarif)`);
@@ -179,7 +195,12 @@ Rules: docs/lint-rules.md
     const concourse = concourseVersion("lint", values.concourse, io);
     const cliVars = values["vars-report"] || hasVarFlags(values) ? readVarFlags("lint", values, io) : undefined;
     const taskFiles = new TaskFileSession(io, parseArtifactFlags("lint", values.artifact, io), rules);
-    const settings: LintSettings = { rules, concourse, vars: cliVars?.sources, reports: [], taskFiles };
+    const limits = { timeoutMs: loadTimeoutMs("lint", values["load-timeout"], io), maxBytes: maxSizeBytes("lint", values["max-size"]) };
+    const settings: LintSettings = { rules, concourse, vars: cliVars?.sources, reports: [], taskFiles, limits };
+    const maxFindings = values["max-findings"] === undefined ? DEFAULT_MAX_FINDINGS : Number(values["max-findings"]);
+    if (!Number.isInteger(maxFindings) || maxFindings < 0) {
+      throw new UsageError(`sdk lint: --max-findings takes a whole number (got '${values["max-findings"]}')`);
+    }
     const sources = new Map<string, string>();
     for (const f of cliVars?.sources.files ?? []) sources.set(f.path, f.text);
     const diagnostics: Diagnostic[] = [...(cliVars?.diagnostics ?? [])];
@@ -205,7 +226,13 @@ Rules: docs/lint-rules.md
     else if (format === "github") io.stdout(formatGithub(diagnostics));
     else if (format === "sarif") io.stdout(formatSarif(diagnostics, { version: "0.1.0", cwd: io.cwd }));
     else
-      io.stdout(formatText(diagnostics, sources, positionals.length, { note: taskFiles.uncheckedNote(), paint: paletteFor(io, "stdout") }));
+      io.stdout(
+        formatText(diagnostics, sources, positionals.length, {
+          note: taskFiles.uncheckedNote(),
+          paint: paletteFor(io, "stdout"),
+          maxPerFile: maxFindings,
+        }),
+      );
     if (values["vars-report"]) {
       // With a machine-readable format on stdout, the report goes to stderr.
       const print = format === "text" ? io.stdout : io.stderr;

@@ -11,6 +11,7 @@ import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
 import { insideOutputDir, refuseToReplaceInput } from "../output-guard.ts";
 import { pipelineArtifacts } from "../pipeline-artifacts.ts";
@@ -42,6 +43,7 @@ ${VAR_FLAG_HELP}
                               pipelineVar references); without it the output keeps its
                               ((vars)) and the vars are only checked, as fly would fill them
 ${CONCOURSE_HELP}
+${LOAD_TIMEOUT_USAGE}
 
 Exit codes: 0 ok, 1 problems in the pipeline (or --check found a difference), 2 usage.
 `;
@@ -61,6 +63,7 @@ export const renderCommand: Command = {
       ...VAR_FLAG_OPTIONS,
       "vars-inline": { type: "boolean" },
       ...CONCOURSE_OPTION,
+      ...LOAD_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk render: one file at a time (got ${positionals.length})`);
     const format = (values.format ?? "yaml") as RenderFormat;
@@ -74,7 +77,7 @@ export const renderCommand: Command = {
     for (const d of vars?.diagnostics ?? []) io.stderr(`${formatDiagnosticLine(d)}\n`);
     if (vars?.diagnostics.some((d) => d.severity === "error")) return ExitCode.problems;
 
-    const loaded = await loadPipelines(file, io);
+    const loaded = await loadPipelines(file, io, loadTimeoutMs("render", values["load-timeout"], io));
     const selected = select(loaded, values.pipeline, values.output !== undefined, file);
     const many = selected.length > 1;
     // Each pipeline becomes DIR/NAME.yml: the names must be file names, and all different.

@@ -6,9 +6,24 @@
  */
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
-import { exitCodeOf, FlyArgs, reportInterrupt, requireFly, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
+import {
+  exitCodeOf,
+  FLY_TIMEOUT_OPTION,
+  FLY_TIMEOUT_USAGE,
+  FlyArgs,
+  flyTimeoutMs,
+  type PrivateFile,
+  reportInterrupt,
+  reportTimeout,
+  requireFly,
+  showCommand,
+  withInterrupts,
+  withPrivateFiles,
+} from "../fly.ts";
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
+import { varsFileText } from "../fly-vars.ts";
 import { concourseVersionOrFly } from "../fly-version.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk set -t TARGET -p NAME [FILE] [options]
@@ -30,18 +45,20 @@ Options:
   -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
   -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
   -i, --instance-var NAME=YAML  an instance var, passed to fly (repeatable)
-      --concourse VERSION|fly check for this Concourse version; 'fly' asks fly --version
-                              (the server's version once fly is synced); default: package.json
-                              "contrail": {"concourse": ...}, else the newest
       --team TEAM             set the pipeline in another team
       --check-creds           ask Concourse to check that credentials resolve
   -d, --dry-run               show the changes without applying them
       --force                 set the pipeline even when render or lint finds errors
       --fly PATH              the fly executable (default: $FLY, then fly on PATH)
+      --concourse VERSION|fly check for this Concourse version; 'fly' asks fly --version
+                              (the server's version once fly is synced); default: package.json
+                              "contrail": {"concourse": ...}, else the newest
+${LOAD_TIMEOUT_USAGE}
+${FLY_TIMEOUT_USAGE}
 
 The vars are also filled into the check that runs before fly (as fly will fill them),
-so a var of the wrong type is caught here. Var values are given to fly on its command
-line only; contrail neither writes nor prints them. Exit codes: fly's own; 1 problems in the pipeline; 2 usage or fly not found.
+so a var of the wrong type is caught here. Values of -v and -y reach fly in a private vars file (mode 0600, removed afterwards),
+never on its command line; contrail does not print them. Exit codes: fly's own; 1 problems in the pipeline; 2 usage or fly not found.
 See https://concourse-ci.org/setting-pipelines.html
 `;
 
@@ -68,6 +85,8 @@ export const setCommand: Command = {
       "non-interactive": { type: "boolean", short: "n" },
       force: { type: "boolean" },
       fly: { type: "string" },
+      ...LOAD_TIMEOUT_OPTION,
+      ...FLY_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk set: one file at a time (got ${positionals.length})`);
     if (values.target === undefined) throw new UsageError("sdk set: -t TARGET is required (a fly target; see 'fly targets')");
@@ -77,18 +96,21 @@ export const setCommand: Command = {
     if (!values.all && values.name === undefined)
       throw new UsageError("sdk set: -p NAME is required (the pipeline's name in Concourse), or --all");
     // The same reading of the vars as fly's, so that the pipeline is checked as fly will send it.
-    const vars = readVarFlags("set", values, io, true);
+    const checked = readVarFlags("set", values, io, true);
     const file = positionals[0] ?? "pipeline.ts";
     const target = values.target;
     const fly = requireFly(io, "set", values.fly);
+    const timeoutMs = flyTimeoutMs("set", values["fly-timeout"], io);
+    const vars = varsFileText(values.var ?? [], values["yaml-var"] ?? []);
     const concourse = await concourseVersionOrFly("set", values.concourse, io, () => fly);
     const rendered = await renderForFly("set", file, io, {
+      loadTimeoutMs: loadTimeoutMs("set", values["load-timeout"], io),
       pipeline: values.pipeline,
       all: values.all,
       force: values.force,
       lint: true,
       concourse,
-      vars: hasVarFlags(values) ? vars.sources : undefined,
+      vars: hasVarFlags(values) ? checked.sources : undefined,
     });
     refuseOnErrors(io, "set", file, rendered, values.force);
 
@@ -96,20 +118,22 @@ export const setCommand: Command = {
       let status: number = ExitCode.ok;
       for (const pipeline of rendered) {
         const name = values.name ?? pipeline.name;
-        const result = await withPrivateFile(io, name, pipeline.text, async (path) => {
-          const command = new FlyArgs().add("-t", target, "set-pipeline", "-p", name, "-c", path, "--non-interactive");
-          for (const v of values.var ?? []) command.secret("-v", v);
-          for (const v of values["yaml-var"] ?? []) command.secret("-y", v);
+        const files: PrivateFile[] = [{ name, text: pipeline.text }];
+        if (vars !== undefined) files.push({ name: "vars", text: vars });
+        const result = await withPrivateFiles(io, files, async ([path, varsPath]) => {
+          const command = new FlyArgs().add("-t", target, "set-pipeline", "-p", name, "-c", path as string, "--non-interactive");
           for (const f of values["load-vars-from"] ?? []) command.add("-l", f);
+          // Last, so that -v and -y win over the -l files, as they do on fly's command line.
+          if (varsPath !== undefined) command.add("-l", varsPath);
           for (const v of values["instance-var"] ?? []) command.secret("-i", v);
           if (values.team !== undefined) command.add("--team", values.team);
           if (values["check-creds"]) command.add("--check-creds");
           if (values["dry-run"]) command.add("--dry-run");
           io.stderr(`sdk set: ${showCommand("fly", command.shown)}\n`);
-          return run(io, fly, command.args);
+          return run(io, fly, command.args, { timeoutMs });
         });
         if (interrupts.signal !== undefined) return reportInterrupt(io, "set", interrupts.signal, result);
-        const code = exitCodeOf(result);
+        const code = reportTimeout(io, "set", result, timeoutMs) ?? exitCodeOf(result);
         if (code !== ExitCode.ok && rendered.length > 1) io.stderr(`sdk set: fly set-pipeline failed for ${name} (exit ${code}).\n`);
         if (status === ExitCode.ok) status = code;
       }

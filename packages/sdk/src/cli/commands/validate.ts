@@ -7,9 +7,25 @@
  */
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
-import { exitCodeOf, FlyArgs, findFly, reportInterrupt, requireFly, showCommand, withInterrupts, withPrivateFile } from "../fly.ts";
+import {
+  exitCodeOf,
+  FLY_TIMEOUT_OPTION,
+  FLY_TIMEOUT_USAGE,
+  FlyArgs,
+  findFly,
+  flyTimeoutMs,
+  type PrivateFile,
+  reportInterrupt,
+  reportTimeout,
+  requireFly,
+  showCommand,
+  withInterrupts,
+  withPrivateFiles,
+} from "../fly.ts";
 import { type RenderedForFly, renderForFly } from "../fly-render.ts";
+import { varsFileText } from "../fly-vars.ts";
 import { concourseVersionOrFly } from "../fly-version.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk validate [FILE] [--strict] [--pipeline NAME] [options]
@@ -25,8 +41,10 @@ Options:
   -v, --var NAME=VALUE        a string var, passed to fly (repeatable)
   -y, --yaml-var NAME=YAML    a YAML var, passed to fly (repeatable)
   -l, --load-vars-from FILE   a vars file, passed to fly (repeatable)
-      --concourse VERSION|fly check for this Concourse version ('fly': fly --version)
       --fly PATH              the fly executable (default: $FLY, then fly on PATH)
+      --concourse VERSION|fly check for this Concourse version ('fly': fly --version)
+${LOAD_TIMEOUT_USAGE}
+${FLY_TIMEOUT_USAGE}
 
 Exit codes: 0 valid; 1 invalid (or fly's own code); 2 usage, or --fly not found.
 See https://concourse-ci.org/fly.html
@@ -50,18 +68,23 @@ export const validateCommand: Command = {
       "load-vars-from": VAR_FLAG_OPTIONS["load-vars-from"],
       concourse: { type: "string" },
       fly: { type: "string" },
+      ...LOAD_TIMEOUT_OPTION,
+      ...FLY_TIMEOUT_OPTION,
     });
     if (positionals.length > 1) throw new UsageError(`sdk validate: one file at a time (got ${positionals.length})`);
     const file = positionals[0] ?? "pipeline.ts";
     const fly = findFly(io, values.fly);
-    const vars = readVarFlags("validate", values, io, true);
+    const timeoutMs = flyTimeoutMs("validate", values["fly-timeout"], io);
+    const checked = readVarFlags("validate", values, io, true);
     const concourse = await concourseVersionOrFly("validate", values.concourse, io, () => requireFly(io, "validate", values.fly));
+    const vars = varsFileText(values.var ?? [], values["yaml-var"] ?? []);
     const rendered = await renderForFly("validate", file, io, {
+      loadTimeoutMs: loadTimeoutMs("validate", values["load-timeout"], io),
+      concourse,
+      vars: hasVarFlags(values) ? checked.sources : undefined,
       pipeline: values.pipeline,
       all: true,
       lint: fly === undefined,
-      concourse,
-      vars: hasVarFlags(values) ? vars.sources : undefined,
     });
 
     if (fly === undefined) return validateWithLint(io, rendered, values.strict ?? false);
@@ -72,17 +95,19 @@ export const validateCommand: Command = {
           status = ExitCode.problems;
           continue;
         }
-        const result = await withPrivateFile(io, pipeline.name, pipeline.text, async (path) => {
-          const command = new FlyArgs().add("validate-pipeline", "-c", path);
+        const files: PrivateFile[] = [{ name: pipeline.name, text: pipeline.text }];
+        if (vars !== undefined) files.push({ name: "vars", text: vars });
+        const result = await withPrivateFiles(io, files, async ([path, varsPath]) => {
+          const command = new FlyArgs().add("validate-pipeline", "-c", path as string);
           if (values.strict) command.add("--strict");
-          for (const v of values.var ?? []) command.secret("-v", v);
-          for (const v of values["yaml-var"] ?? []) command.secret("-y", v);
           for (const f of values["load-vars-from"] ?? []) command.add("-l", f);
+          // Last, so that -v and -y win over the -l files, as they do on fly's command line.
+          if (varsPath !== undefined) command.add("-l", varsPath);
           io.stderr(`sdk validate: ${showCommand("fly", command.shown)}\n`);
-          return run(io, fly, command.args);
+          return run(io, fly, command.args, { closeStdin: true, timeoutMs });
         });
         if (interrupts.signal !== undefined) return reportInterrupt(io, "validate", interrupts.signal, result);
-        const code = exitCodeOf(result);
+        const code = reportTimeout(io, "validate", result, timeoutMs) ?? exitCodeOf(result);
         io.stderr(`sdk validate: ${pipeline.name}: validated with fly validate-pipeline${code === 0 ? "" : ` (exit ${code})`}\n`);
         if (status === ExitCode.ok) status = code;
       }

@@ -6,12 +6,10 @@
  * @see https://concourse-ci.org/creds.html
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
+import { isCredentialKey, uriCredential } from "../../diagnostics/secrets.ts";
 import type { Report } from "../validate/report.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 import { walkJob } from "../walk.ts";
-
-const SECRET_KEY = /(password|passwd|passphrase|private_key|secret|token|access_key|api_key)/i;
-const NOT_SECRET = /(_file|_path|_name|_url|_uri|_type|_ttl)$/i;
 
 /** Words and numbers: flags and sizes (`SKIP_TOKEN_CHECK: "true"`, `TOKEN_TTL: 3600`), not secrets. */
 const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|null|~|[-+]?\d+(\.\d+)?)$/i;
@@ -43,8 +41,19 @@ function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
       scan(nested, [...path, key], report);
       continue;
     }
+    if (typeof value === "string" && uriCredential(value) !== undefined) {
+      report.warning(
+        "plaintext-credential",
+        `'${key}' holds a URI with a credential in its userinfo (user:password@); credentials belong in a credential manager`,
+        [...path, key],
+        map,
+        key,
+        "drop the userinfo and give the credential in its own field as a var, e.g. password: ((git_password))",
+      );
+      continue;
+    }
     if (typeof value !== "string" || !couldBeSecret(value)) continue;
-    if (!SECRET_KEY.test(key) || NOT_SECRET.test(key)) continue;
+    if (!isCredentialKey(key)) continue;
     report.warning(
       "plaintext-credential",
       `'${key}' holds a literal value; credentials belong in a credential manager`,
