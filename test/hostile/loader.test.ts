@@ -65,14 +65,16 @@ describe("a pipeline.ts that never finishes loading", () => {
 
   it("an endless loop is stopped at the load time limit (--load-timeout, or the env var)", async () => {
     const flag = await runSdk(["render", files.loop as string, "--load-timeout", "1"], { timeoutMs: 20_000 });
+    // A loop that never yields cannot be interrupted in its own thread: the watchdog prints
+    // the message and ends the process (killed, so no exit code of ours, never 0).
     expect(flag.timedOut).toBe(false);
-    expect(flag.code).toBe(1);
+    expect(flag.code === 0).toBe(false);
     expect(flag.stderr).toMatch(/loop\.ts did not finish loading within 1 s .*it was stopped/);
     const env = await runSdk(["graph", files.loop as string, "--format", "dot"], {
       env: { CONTRAIL_LOAD_TIMEOUT: "1" },
       timeoutMs: 20_000,
     });
-    expect(env.code).toBe(1);
+    expect(env.code === 0).toBe(false);
     expect(env.stderr).toContain("did not finish loading within 1 s");
   });
 

@@ -4,4 +4,8 @@
 // is transpiled for contrail itself, and nothing of contrail's is read from a cache.
 import { main } from "../dist/cli/main.js";
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// Timers a pipeline.ts left behind must not keep contrail running once it is done: end
+// here, after what was written has been handed to the streams.
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

@@ -53,6 +53,9 @@ export function writeFileAtomic(path: string, content: string, shown: string = p
     throw new CliError(`error: cannot write ${shown}: ${reasonOf(error)}; ${kept}.`, ExitCode.usage);
   };
   if (existing?.isDirectory()) fail(Object.assign(new Error("is a directory"), { code: "EISDIR" }));
+  // A device, pipe or socket (`-o /dev/stdout`, `/dev/full`) is written to, never replaced:
+  // renaming a file over it would swap the device node for a regular file.
+  if (existing !== undefined && !existing.isFile()) return writeInPlace(path, content, fail, fs);
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -82,5 +85,25 @@ export function writeFileAtomic(path: string, content: string, shown: string = p
     }
     fs.rmSync(temp, { force: true });
     fail(error);
+  }
+}
+
+/** Writes `content` straight into an existing special file. */
+function writeInPlace(path: string, content: string, fail: (error: unknown) => never, fs: WriteFs): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, "w");
+    const bytes = Buffer.from(content, "utf8");
+    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+  } catch (error) {
+    fail(error);
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // The write's own outcome is what counts.
+      }
+    }
   }
 }

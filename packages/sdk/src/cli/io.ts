@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { writeFileAtomic } from "./atomic-write.ts";
 
 /** What running an external program returned. */
@@ -112,7 +112,7 @@ export function nodeIo(): Io {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: () => fs.readFileSync(0, "utf8"),
     readFile: (path) => fs.readFileSync(path, "utf8"),
-    writeFile: (path, content) => writeFileAtomic(path, content, relative(process.cwd(), path) || path),
+    writeFile: (path, content) => writeFileAtomic(path, content, shownPath(path)),
     exists: (path) => fs.existsSync(path),
     isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
     readDir: (path) => fs.readdirSync(path).sort(),
@@ -176,4 +176,10 @@ export function nodeIo(): Io {
         }
       }),
   };
+}
+
+/** A path as an error shows it: relative to the working directory when inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
