@@ -55,7 +55,10 @@ export function writeFileAtomic(path: string, content: string, shown: string = p
   if (existing?.isDirectory()) fail(Object.assign(new Error("is a directory"), { code: "EISDIR" }));
   // A device, pipe or socket (`-o /dev/stdout`, `/dev/full`) is written to, never replaced:
   // renaming a file over it would swap the device node for a regular file.
-  if (existing !== undefined && !existing.isFile()) return writeInPlace(path, content, fail, fs);
+  if (existing !== undefined && !existing.isFile()) {
+    writeInPlace(path, content, fail, fs);
+    return;
+  }
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
