@@ -101,11 +101,9 @@ export default new Pipeline({ artifacts: { app: "." }, jobs: [new Job("ship", { 
     );
     const io = captureIo(dir);
     expect(await main(["render", "plain.ts"], io)).toBe(0);
+    expect(io.err).toContain("ci/tasks/publish.yml:8:3: warning unknown-artifact: task 'publish' of job 'ship' needs input 'dist'");
     expect(io.err).toContain(
-      "ci/tasks/publish.yml:8:3: jobs.ship.plan[1].file.inputs[1]: warning unknown-artifact: task 'publish' of job 'ship' needs input 'dist'",
-    );
-    expect(io.err).toContain(
-      "jobs.ship.plan[1].params.NPM_TAGS: warning task-param-not-declared: NPM_TAGS was defined in pipeline but missing from task file",
+      "ci/tasks/publish.yml:9:1: warning task-param-not-declared: NPM_TAGS was defined in pipeline but missing from task file",
     );
   });
 

@@ -49,7 +49,7 @@ describe("--concourse fly", () => {
 });
 
 describe("sdk set with var flags", () => {
-  it("checks the pipeline with the vars filled in, and still passes them to fly unmasked only on its command line", async () => {
+  it("checks the pipeline with the vars filled in, and passes the vars file on to fly", async () => {
     const vars = fake.write("vars.yml", "docker_hub_username: me\ndocker_hub_password: {not: a string}\n");
     const r = await runMain(["set", "-t", "ci", "-p", "blog", "packages/examples/blog/pipeline.ts", "-l", vars], fake);
     // A map where a string goes is only a warning of the registry-image rules: fly is run.

@@ -81,7 +81,7 @@ describe("sdk import of task files", () => {
     const source = readFileSync(join(REPO_ROOT, out), "utf8");
     expect(source.match(/= defineTask\(/g)?.length).toBe(3);
     expect(source.match(/new FileTask\(/g)?.length).toBe(3);
-    expect(source).toContain("inputs: { app: appGet2, dist: build.outputs.dist }");
+    expect(source).toContain("inputs: { app: appForPublish, dist: build.outputs.dist }");
     // The folder is written on the Pipeline, relative to the generated file: render checks the files without flags.
     expect(source).toContain('artifacts: { app: "../../../../packages/examples/file-tasks" }');
     const rendered = await sdk("render", out);

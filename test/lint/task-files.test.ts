@@ -181,7 +181,7 @@ describe("sdk render and sdk graph --artifact", () => {
     expect(await main(["render", path.join(dir, "pipeline.ts"), "--artifact", "repo=repo"], io)).toBe(0);
     expect(io.out).toContain("file: repo/ci/tasks/unit.yml");
     expect(io.err.replaceAll(`${dir}/`, "")).toContain(
-      "repo/ci/tasks/unit.yml:19:1: jobs.test.plan[1].params.EXTRA: warning task-param-not-declared: EXTRA was defined in pipeline but missing from task file",
+      "repo/ci/tasks/unit.yml:19:1: warning task-param-not-declared: EXTRA was defined in pipeline but missing from task file",
     );
     const plain = captureIo(dir);
     expect(await main(["render", path.join(dir, "pipeline.ts")], plain)).toBe(0);

@@ -1,7 +1,7 @@
 // Imported from packages/examples/blog/pipeline.yml by `sdk import`.
 import { defineVars, GitResource, inParallel, Job, loadVar, OciBuildTask, Pipeline, RegistryImage, RegistryTag } from "contrail";
 
-const vars = defineVars("docker_hub_username", "docker_hub_password");
+const secrets = defineVars("docker_hub_username", "docker_hub_password");
 
 const myRepo = new GitResource("my-repo", { source: { uri: "https://github.com/tlwr/my-repo.git", branch: "main" } });
 
@@ -17,7 +17,7 @@ const rubyImgTag = new RegistryTag("ruby-img-tag", {
 });
 
 const myImage = new RegistryImage("my-image", {
-  source: { repository: "docker.io/tlwr/my-image", username: vars.docker_hub_username, password: vars.docker_hub_password },
+  source: { repository: "docker.io/tlwr/my-image", username: secrets.docker_hub_username, password: secrets.docker_hub_password },
 });
 
 const myRepoGet = myRepo.get({ trigger: true });

@@ -138,10 +138,8 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
 function describeValue(value: unknown, key?: string | number): string {
   if (value === null) return "null";
   const secret = (typeof key === "string" && isCredentialKey(key)) || (typeof value === "string" && uriCredential(value) !== undefined);
-  if (secret)
-    return typeof value === "string"
-      ? "a string (value hidden: it is a credential)"
-      : `a ${typeof value} (value hidden: it is a credential)`;
+  const kind = Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+  if (secret) return `${kind} (value hidden: it is a credential)`;
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string '${value}'`;
   if (typeof value === "object") return "an object";

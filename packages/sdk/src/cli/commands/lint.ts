@@ -67,7 +67,10 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
   // `-` is standard input, shown as <stdin>; a file is read with the size limit and
   // refused, as go-yaml refuses it, when it is not UTF-8.
   const name = file === STDIN ? STDIN_NAME : file;
-  const read = file === STDIN ? { text: readStandardInput(io, "lint") } : readSource(io, "lint", file, file, settings.limits.maxBytes);
+  const read =
+    file === STDIN
+      ? { text: readStandardInput(io, "lint") }
+      : readSource(io, "lint", resolve(io.cwd, file), file, settings.limits.maxBytes);
   if (read.invalid) {
     const { message, line, column } = read.invalid;
     return [{ code: "yaml-syntax", severity: "error", message, path: "", file, line, column }];

@@ -129,10 +129,12 @@ export function formatDiagnostic(d: Diagnostic, source: string | SourceLines | u
   // Without a line (a rendered pipeline.ts), the path is the only way to the problem.
   const place = d.line ? `:${d.line}:${d.column ?? 1}` : d.path ? `: ${d.path}` : "";
   const where = d.file ? `${d.file}${place}: ` : d.path ? `${d.path}: ` : "";
-  let out = `${oneLineSafe(where)}${severityColour(paint, d.severity)(d.severity)} ${paint.code(d.code)}: ${oneLineSafe(d.message)}\n`;
+  // The place stays on one line; a message may span lines (a drift's diff) but no control
+  // character of a hostile name reaches the terminal.
+  let out = `${oneLineSafe(where)}${severityColour(paint, d.severity)(d.severity)} ${paint.code(d.code)}: ${terminalSafe(d.message)}\n`;
   out += codeFrame(source, d.line, d.column, { flagged: d.code === "plaintext-credential", paint });
   if (d.line && d.path && d.file && SCRIPT.test(d.file)) out += `  ${paint.dim("in")} ${oneLineSafe(d.path)}\n`;
-  if (d.hint) out += `  ${paint.dim("hint:")} ${oneLineSafe(d.hint)}\n`;
+  if (d.hint) out += `  ${paint.dim("hint:")} ${terminalSafe(d.hint)}\n`;
   return out;
 }
 
