@@ -67,16 +67,16 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
   // `-` is standard input, shown as <stdin>; a file is read with the size limit and
   // refused, as go-yaml refuses it, when it is not UTF-8.
   const name = file === STDIN ? STDIN_NAME : file;
-  const read =
-    file === STDIN
-      ? { text: readStandardInput(io, "lint") }
-      : readSource(io, "lint", resolve(io.cwd, file), file, settings.limits.maxBytes);
+  const script = file !== STDIN && /\.[cm]?tsx?$/.test(file);
+  // A pipeline.ts is read where its loader finds it: against the working folder.
+  const readPath = script ? resolve(io.cwd, file) : file;
+  const read = file === STDIN ? { text: readStandardInput(io, "lint") } : readSource(io, "lint", readPath, file, settings.limits.maxBytes);
   if (read.invalid) {
     const { message, line, column } = read.invalid;
     return [{ code: "yaml-syntax", severity: "error", message, path: "", file, line, column }];
   }
   const text = read.text;
-  if (file !== STDIN && /\.[cm]?tsx?$/.test(file)) {
+  if (script) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds, type errors or not: the builders' checks, every
     // lint rule, or where the module threw.
