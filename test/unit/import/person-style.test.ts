@@ -203,3 +203,51 @@ jobs:
     expect(config.resources.map((r) => r.name)).toEqual(["alpha", "zeta"]);
   });
 });
+
+describe("sdk import writes a repeated block (not an anchor) once", async () => {
+  const REPEATED = `
+resources:
+- name: app-image
+  type: registry-image
+  source: { repository: example/app, username: ((registry_user)), password: ((registry_password)) }
+- name: app-image-rc
+  type: registry-image
+  source: { repository: example/app, username: ((registry_user)), password: ((registry_password)) }
+jobs:
+- name: publish
+  plan:
+  - get: app-image
+  - put: app-image-rc
+    params: { image: app-image/image.tar, additional_tags: app-image/tags, bump_aliases: true }
+- name: republish
+  plan:
+  - get: app-image
+  - put: app-image-rc
+    params: { image: app-image/image.tar, additional_tags: app-image/tags, bump_aliases: true }
+`;
+  const dir = join(repoRoot, "test/import/.tmp/repeated-blocks");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(join(dir, "pipeline.yml"), REPEATED);
+  const imported = await sdk(["import", join(dir, "pipeline.yml"), "-o", join(dir, "pipeline.ts")]);
+  const source = fs.existsSync(join(dir, "pipeline.ts")) ? fs.readFileSync(join(dir, "pipeline.ts"), "utf8") : "";
+  afterAll(() => {
+    if (!process.env["KEEP"]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("declares the repeated source once and uses it in both resources", () => {
+    expect(imported.code).toBe(0);
+    // Named after the resource that holds its first copy, never with a counter.
+    expect(source).toMatch(/const appImageSource = \{/);
+    expect(source.match(/source: appImageSource/g)).toHaveLength(2);
+    expect(source).not.toMatch(/\w\d+ = /);
+  });
+
+  it("renders back through the CLI to the same pipeline", async () => {
+    const rendered = await sdk(["render", join(dir, "pipeline.ts"), "--format", "json"]);
+    expect(rendered.code).toBe(0);
+    const config = JSON.parse(rendered.out) as { resources: { name: string; source: unknown }[] };
+    const expected = { repository: "example/app", username: "((registry_user))", password: "((registry_password))" };
+    expect(config.resources.map((r) => r.source)).toEqual([expected, expected]);
+  });
+});

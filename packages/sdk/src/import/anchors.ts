@@ -29,7 +29,7 @@ export interface SharedAnchor {
 const CANONICAL = new WeakMap<object, string>();
 
 /** A key for deep equality that ignores key order (Concourse reads maps unordered). */
-function canonical(v: JsonValue | undefined): string {
+export function canonical(v: JsonValue | undefined): string {
   if (typeof v !== "object" || v === null) return JSON.stringify(v) ?? "null";
   const known = CANONICAL.get(v);
   if (known !== undefined) return known;
@@ -80,8 +80,15 @@ export class AnchorTable {
    * Counts, in `doc`, the copies of each anchor (whole values, and mappings that hold all of
    * an object anchor's entries) and keeps those used at least twice.
    */
-  constructor(anchors: ReadonlyMap<string, JsonValue>, doc: JsonValue, names: NameAllocator) {
-    const candidates = [...anchors].filter(([, v]) => (Array.isArray(v) && v.length > 0) || (isObject(v) && Object.keys(v).length > 0));
+  constructor(
+    anchors: ReadonlyMap<string, JsonValue>,
+    doc: JsonValue,
+    names: NameAllocator,
+    repeated: ReadonlyMap<string, JsonValue> = new Map(),
+  ) {
+    const candidates = [...anchors, ...repeated].filter(
+      ([, v]) => (Array.isArray(v) && v.length > 0) || (isObject(v) && Object.keys(v).length > 0),
+    );
     const keys = new Map(candidates.map(([name, v]) => [name, canonical(v)]));
     const counts = new Map<string, number>();
     const visit = (v: JsonValue): void => {
@@ -110,7 +117,8 @@ export class AnchorTable {
       };
       ANCHOR_NODES.add(shared.node);
       this.#byValue.set(keys.get(anchor) ?? "", shared);
-      if (isObject(value)) this.#mergeable.push(shared);
+      // Only a real anchor is spread into a bigger mapping (`<<: *name` said so).
+      if (isObject(value) && anchors.has(anchor)) this.#mergeable.push(shared);
     }
     // The biggest first, so a mapping spreads the anchor that covers most of it.
     this.#mergeable.sort((a, b) => Object.keys(b.value ?? {}).length - Object.keys(a.value ?? {}).length);

@@ -13,6 +13,7 @@ import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
 import { writeSourceFile } from "./format-file.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import { orderJobs } from "./order.ts";
+import { repeatedBlocks } from "./repeated-blocks.ts";
 import { forEachStep } from "./walk.ts";
 
 /** Every name the generated code may import from contrail. */
@@ -117,7 +118,7 @@ export async function emitPipeline(
 ): Promise<string> {
   const { doc, dropped } = dropIgnoredKeys(given, anchors);
   ctx.nameVars(plainVarNames(doc));
-  ctx.anchors = new AnchorTable(anchors, doc, ctx.names);
+  ctx.anchors = new AnchorTable(anchors, doc, ctx.names, repeatedBlocks(doc, anchors));
   const types = objects(doc["resource_types"]);
   const resources = objects(doc["resources"]);
   const jobs = jobObjects(doc["jobs"]);
