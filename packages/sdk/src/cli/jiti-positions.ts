@@ -5,7 +5,8 @@
  * applies no source maps: lines are kept but columns move (`(0, _contrail.loadVar)(...)`
  * for `loadVar(...)`, types stripped), and line 1 carries jiti's module wrapper. Only when
  * a position is needed (a diagnostic, a module that threw) is the file transpiled again,
- * this time with a source map (in memory only), and the position mapped through it.
+ * this time with a source map (from the loader's private cache when there is one), and the
+ * position mapped through it.
  * Start-up pays nothing.
  */
 import * as fs from "node:fs";
@@ -25,7 +26,7 @@ interface Mapped {
 }
 
 /** A {@link PositionMapper} for TypeScript files loaded by jiti with `interopDefault: false`. */
-export function jitiPositionMapper(): PositionMapper {
+export function jitiPositionMapper(cacheDir: string | false = false): PositionMapper {
   let jiti: Jiti | undefined;
   const files = new Map<string, Mapped>();
   const load = (file: string): Mapped => {
@@ -34,10 +35,11 @@ export function jitiPositionMapper(): PositionMapper {
     let mapped: Mapped = { source: [], map: undefined };
     try {
       const source = fs.readFileSync(file, "utf8");
-      // Through require, and only on this error path (jiti's ESM entry is slow to load); no
-      // disk cache: transpiled user code is not written anywhere (issue 13).
+      // Through require, and only when a position is needed (jiti's ESM entry is slow to
+      // load). The loader's private cache (cli/private-cache.ts) already holds this file
+      // transpiled with its map, so Babel is not loaded again; without a cache it is.
       const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
-      jiti ??= createJiti(import.meta.url, { interopDefault: false, sourceMaps: true, fsCache: false });
+      jiti ??= createJiti(import.meta.url, { interopDefault: false, sourceMaps: true, fsCache: cacheDir, rebuildFsCache: false });
       const code = jiti.transform({ filename: file, source, ts: true, async: true });
       const inline = INLINE_MAP.exec(code)?.[1];
       const map = inline === undefined ? undefined : new SourceMap(JSON.parse(Buffer.from(inline, "base64").toString("utf8")));

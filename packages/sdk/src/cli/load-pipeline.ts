@@ -83,10 +83,13 @@ export async function loadPipelines(
     fsCache: cache.dir,
     rebuildFsCache: false,
     esmEvalTempFile: false,
+    // The cached transpiled file carries its source map, so that mapping a position later
+    // (jiti-positions.ts) reads the cache instead of loading Babel again.
+    sourceMaps: true,
   });
   // Positions in the user's code (of builder objects, of a throw) are mapped back to the
   // TypeScript the user wrote, lazily (jiti-positions.ts).
-  setPositionMapper(jitiPositionMapper());
+  setPositionMapper(jitiPositionMapper(cache.dir));
   let module: Record<string, unknown>;
   try {
     module = (await withLoadGuards(shown, io, timeoutMs, () => jiti.import(path))) as Record<string, unknown>;
