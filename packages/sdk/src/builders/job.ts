@@ -9,6 +9,7 @@ import { formatPath, type PathSegment } from "../diagnostics/diagnostic.ts";
 import { recordSite } from "../diagnostics/source-site.ts";
 import type { Job as JobConfig } from "../model/job.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import { extraKeys } from "./escape-hatch.ts";
 import { Scope } from "./scope.ts";
 import { HOOKS, type HookOptions, type Step, synthSequence, synthStep } from "./step.ts";
 import { JobContext, type SynthContext } from "./synth-context.ts";
@@ -99,7 +100,11 @@ export class Job {
       const hook = p[option];
       if (hook) out[key] = synthStep(hook, ctx.at(key));
     }
-    if (p.extra !== undefined) Object.assign(out, ctx.at("extra").resolve(p.extra));
+    if (p.extra !== undefined) {
+      const extra = ctx.at("extra").resolve(p.extra);
+      Object.assign(out, extra);
+      pipeline.escapeHatches.push({ schema: "job", path, value: out, keys: extraKeys(extra) });
+    }
     return out as unknown as JobConfig;
   }
 }

@@ -9,6 +9,7 @@ import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/di
 import { recordSite } from "../diagnostics/source-site.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import { type EscapeHatchValue, extraKeys } from "./escape-hatch.ts";
 import type { FileTaskUse } from "./file-task.ts";
 import type { Job } from "./job.ts";
 import { locateDiagnostic } from "./locate.ts";
@@ -78,6 +79,12 @@ export interface SynthResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The steps that run a declared task file ({@link defineTask}), in plan order. */
   readonly fileTasks: readonly FileTaskUse[];
+  /**
+   * The values given through escape hatches (`extra`, `rawStep`, a raw task `config`):
+   * everything else the builders shaped themselves, so these are what render checks
+   * against the config model's schemas.
+   */
+  readonly escapeHatches: readonly EscapeHatchValue[];
   /**
    * Locates a diagnostic found later in the config (by lint, say) the same way: at the
    * user's line that made the object at its path. Returns it unchanged when unknown.
@@ -178,9 +185,19 @@ export class Pipeline {
     if (resourceTypes.length > 0) config["resource_types"] = resourceTypes;
     if (resources.length > 0) config["resources"] = resources;
     config["jobs"] = jobs;
-    if (p.extra !== undefined) Object.assign(config, resolveStatic(ctx, ["extra"], p.extra));
+    if (p.extra !== undefined) {
+      const extra = resolveStatic(ctx, ["extra"], p.extra);
+      Object.assign(config, extra);
+      ctx.escapeHatches.push({ schema: "pipeline", path: [], value: config, keys: extraKeys(extra) });
+    }
     const locate = (d: Diagnostic) => locateDiagnostic(ctx.origins, d);
-    return { config: config as PipelineConfig, diagnostics: ctx.diagnostics.map(locate), fileTasks: ctx.fileTasks, locate };
+    return {
+      config: config as PipelineConfig,
+      diagnostics: ctx.diagnostics.map(locate),
+      fileTasks: ctx.fileTasks,
+      escapeHatches: ctx.escapeHatches,
+      locate,
+    };
   }
 
   #group(ctx: SynthContext, group: GroupProps, index: number): Record<string, unknown> {

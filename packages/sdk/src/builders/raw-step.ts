@@ -20,7 +20,9 @@ export class RawStep extends Step {
   }
 
   protected synthCore(ctx: JobContext): Record<string, unknown> {
-    return ctx.resolve(this.config) as Record<string, unknown>;
+    const config = ctx.resolve(this.config) as Record<string, unknown>;
+    ctx.pipeline.escapeHatches.push({ schema: "step", path: ctx.path, value: config });
+    return config;
   }
 }
 

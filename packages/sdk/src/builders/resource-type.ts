@@ -9,6 +9,7 @@ import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import { recordSite } from "../diagnostics/source-site.ts";
 import type { ResourceType as ResourceTypeConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import { extraKeys } from "./escape-hatch.ts";
 import { resolveStatic } from "./resolve-static.ts";
 import type { SynthContext } from "./synth-context.ts";
 
@@ -72,7 +73,11 @@ export class ResourceType {
     if (p.checkEvery !== undefined) out["check_every"] = p.checkEvery;
     if (p.tags !== undefined) out["tags"] = [...p.tags];
     if (p.defaults !== undefined) out["defaults"] = resolveStatic(ctx, [...path, "defaults"], p.defaults);
-    if (p.extra !== undefined) Object.assign(out, resolveStatic(ctx, [...path, "extra"], p.extra));
+    if (p.extra !== undefined) {
+      const extra = resolveStatic(ctx, [...path, "extra"], p.extra);
+      Object.assign(out, extra);
+      ctx.escapeHatches.push({ schema: "resource-type", path, value: out, keys: extraKeys(extra) });
+    }
     return out as ResourceTypeConfig;
   }
 }

@@ -10,6 +10,7 @@ import { recordSite } from "../diagnostics/source-site.ts";
 import { isGoDuration } from "../go/duration.ts";
 import type { Resource as ResourceConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import { extraKeys } from "./escape-hatch.ts";
 import { type FileMap, type GetOptions, GetStep } from "./get-step.ts";
 import { type PutOptions, PutStep } from "./put-step.ts";
 import { resolveStatic } from "./resolve-static.ts";
@@ -163,7 +164,11 @@ export class GettableResource<
     if (p.public !== undefined) out["public"] = p.public;
     if (p.exposeBuildCreatedBy !== undefined) out["expose_build_created_by"] = p.exposeBuildCreatedBy;
     if (p.oldName !== undefined) out["old_name"] = p.oldName;
-    if (p.extra !== undefined) Object.assign(out, resolveStatic(ctx, [...path, "extra"], p.extra));
+    if (p.extra !== undefined) {
+      const extra = resolveStatic(ctx, [...path, "extra"], p.extra);
+      Object.assign(out, extra);
+      ctx.escapeHatches.push({ schema: "resource", path, value: out, keys: extraKeys(extra) });
+    }
     return out as ResourceConfig;
   }
 }

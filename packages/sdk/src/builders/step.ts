@@ -11,6 +11,7 @@ import { isGoDuration } from "../go/duration.ts";
 import type { Step as StepConfig } from "../model/step.ts";
 import type { AcrossVariable } from "./across.ts";
 import { Brand } from "./brand.ts";
+import { extraKeys } from "./escape-hatch.ts";
 import type { JobContext } from "./synth-context.ts";
 
 /**
@@ -123,7 +124,11 @@ export abstract class Step {
       const hook = o[option];
       if (hook) out[key] = synthStep(hook, ctx.at(key));
     }
-    if (o.extra) Object.assign(out, ctx.at("extra").resolve(o.extra));
+    if (o.extra) {
+      const extra = ctx.at("extra").resolve(o.extra);
+      Object.assign(out, extra);
+      ctx.pipeline.escapeHatches.push({ schema: "step", path: ctx.path, value: out, keys: extraKeys(extra) });
+    }
     return out as unknown as StepConfig;
   }
 }

@@ -8,6 +8,7 @@ import { type Diagnostic, formatPath, type PathSegment, type Severity } from "..
 import type { JsonValue } from "../model/common.ts";
 import type { Artifact } from "./artifact.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import type { EscapeHatchValue } from "./escape-hatch.ts";
 import type { FileTaskUse } from "./file-task.ts";
 import { rootOf } from "./local-var-fields.ts";
 import type { Scope } from "./scope.ts";
@@ -59,6 +60,8 @@ export class SynthContext {
   readonly origins = new Map<string, object>();
   /** `path name` of each out-of-scope local var reported, so that one use is reported once. */
   readonly outOfScopeReported = new Set<string>();
+  /** Values given through escape hatches, which render checks against the model's schemas. */
+  readonly escapeHatches: EscapeHatchValue[] = [];
 
   /** Reports a problem. */
   report(severity: Severity, code: string, path: readonly PathSegment[], message: string, hint?: string): void {

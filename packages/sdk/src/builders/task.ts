@@ -134,8 +134,10 @@ export class Task<const Output extends string = never> extends Step {
       out["file"] = ctx.at("file").resolve(o.file);
     }
     const inputMapping: Record<string, string> = {};
-    if (o.config !== undefined) out["config"] = ctx.at("config").resolve(o.config);
-    else if (o.file === undefined) out["config"] = this.#inlineConfig(ctx.at("config"), inputMapping);
+    if (o.config !== undefined) {
+      out["config"] = ctx.at("config").resolve(o.config);
+      ctx.pipeline.escapeHatches.push({ schema: "task-config", path: [...ctx.path, "config"], value: out["config"] });
+    } else if (o.file === undefined) out["config"] = this.#inlineConfig(ctx.at("config"), inputMapping);
     if (o.image !== undefined && hasBrand(o.image, Brand.artifact)) out["image"] = ctx.at("image").artifactName(o.image as Artifact);
     if (o.params !== undefined && o.file !== undefined) out["params"] = ctx.at("params").resolve(o.params);
     if (o.stepParams !== undefined) {

@@ -218,6 +218,17 @@ export const Step: z.ZodType<Step> = keyedUnion(
   CORE_STEP_KEYS.map((key) => [key, STEP_MEMBERS[key]] as const),
 );
 
+/**
+ * The strict object schema of the step kind `value` is, chosen as Concourse does (its
+ * first core key in precedence order); undefined when it has no core key. For checking
+ * some keys of a step (its `extra`) without parsing the rest of it.
+ */
+export function stepMemberOf(value: unknown): z.ZodObject | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const key = CORE_STEP_KEYS.find((k) => Object.hasOwn(value, k));
+  return key === undefined ? undefined : STEP_MEMBERS[key];
+}
+
 /** A core step key. */
 export type CoreStepKey = (typeof CORE_STEP_KEYS)[number];
 

@@ -4,12 +4,13 @@
  */
 
 import type { Pipeline } from "../builders/pipeline.ts";
-import { ContrailError, type Diagnostic, formatPath, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { ContrailError, type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { RuleSettings } from "../lint/codes.ts";
 import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { type LintOptions, lintConfig } from "../lint/lint-config.ts";
-import { PipelineConfig } from "../model/pipeline.ts";
+import type { PipelineConfig } from "../model/pipeline.ts";
 import type { TaskFileSource } from "../task-file/index.ts";
+import { escapeHatchDiagnostics } from "./escape-hatch-check.ts";
 import { generatedHeader } from "./header.ts";
 import { taskDeclarationDrift } from "./task-file-drift.ts";
 import { toJson } from "./to-json.ts";
@@ -59,8 +60,8 @@ export interface RenderResult {
  * contrail's), whose errors stop the render and whose warnings are returned.
  */
 export function renderPipeline(pipeline: Pick<Pipeline, "synth">, options: RenderOptions = {}): RenderResult {
-  const { config, diagnostics: synthDiagnostics, fileTasks, locate } = pipeline.synth();
-  const diagnostics = [...synthDiagnostics, ...schemaDiagnostics(config).map(locate)];
+  const { config, diagnostics: synthDiagnostics, fileTasks, escapeHatches, locate } = pipeline.synth();
+  const diagnostics = [...synthDiagnostics, ...escapeHatchDiagnostics(escapeHatches).map(locate)];
   const taskFiles: TaskFileSource | undefined = typeof options.taskFiles === "function" ? options.taskFiles(config) : options.taskFiles;
   if (taskFiles) {
     const show = options.showDeclaredIn;
@@ -93,22 +94,4 @@ export function render(pipeline: Pipeline, options: RenderOptions = {}): string 
   const result = renderPipeline(pipeline, options);
   if (hasErrors(result.diagnostics)) throw new ContrailError(result.diagnostics);
   return result.text;
-}
-
-/**
- * Checks the config against the model's schema. Builders produce valid configs, so a
- * problem here comes from an escape hatch (`extra`, a raw `config`) or is a bug.
- */
-function schemaDiagnostics(config: unknown): Diagnostic[] {
-  // jitless: zod would otherwise compile a fast path for every object schema on its first
-  // parse (~25 ms of a one-shot render, more than the parse itself); the checks are the same.
-  const parsed = PipelineConfig.safeParse(config, { jitless: true });
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({
-    code: "invalid-config",
-    severity: "error" as const,
-    message: issue.message,
-    path: formatPath(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
-    hint: "This part of the pipeline does not match Concourse's schema; check values given through `extra` or a raw task `config`.",
-  }));
 }
