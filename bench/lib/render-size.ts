@@ -1,11 +1,13 @@
 /**
  * One in-process render measurement of the synthetic pipeline at one size, in its own
- * process so that peak memory is this size's own. Interleaves building the pipeline, the
- * whole `renderPipeline` (synth, every check, YAML), the YAML emitter alone and
+ * process so that peak memory is this size's own. Interleaves the whole render (building
+ * the pipeline's objects, then `renderPipeline`: synth, every check, YAML) with its parts
+ * on their own (building, synth, the checks lint runs on the config, the YAML emitter) and
  * `JSON.stringify` of the same config. Prints one JSON line of measurements and sizes.
  *
  * Run: node --conditions=@contrail/source --import tsx bench/lib/render-size.ts JOBS RUNS
  */
+import { lintConfig } from "../../packages/sdk/src/lint/lint-config.ts";
 import { renderPipeline } from "../../packages/sdk/src/render/render.ts";
 import { toYaml } from "../../packages/sdk/src/render/to-yaml.ts";
 import { measure } from "../measure.ts";
@@ -21,6 +23,7 @@ const results = await measure(
   [
     { name: "build", run: () => syntheticPipeline(size) },
     { name: "synth", run: () => syntheticPipeline(size).synth() },
+    { name: "checks", run: () => lintConfig(config) },
     { name: "render", run: () => renderPipeline(syntheticPipeline(size)) },
     { name: "yaml", run: () => toYaml(config) },
     { name: "json", run: () => JSON.stringify(config) },

@@ -5,7 +5,7 @@
  * @see https://concourse-ci.org/jobs.html
  */
 
-import { formatPath, type PathSegment } from "../diagnostics/diagnostic.ts";
+import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import { recordSite } from "../diagnostics/source-site.ts";
 import type { Job as JobConfig } from "../model/job.ts";
 import { Brand, hasBrand } from "./brand.ts";
@@ -73,7 +73,7 @@ export class Job {
   /** Renders the `jobs:` entry. @internal */
   synth(pipeline: SynthContext, path: readonly PathSegment[]): JobConfig {
     const p = this.props;
-    pipeline.origins.set(formatPath(path), this);
+    pipeline.origins.record(path, this);
     const scope = new Scope();
     const ctx = new JobContext(pipeline, this, scope, path);
     const out: Record<string, unknown> = { name: this.name };

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { siteOf } from "../diagnostics/source-site.ts";
+import type { Origins } from "./origins.ts";
 
 // The last segment of a formatted path: `.key` or `[index]`.
 const LAST_SEGMENT = /(?:\.[^.[\]]*|\[\d+\])$/;
@@ -13,7 +14,7 @@ const LAST_SEGMENT = /(?:\.[^.[\]]*|\[\d+\])$/;
  * The builder rendered at `path` or nearest above it. `origins` maps formatted paths to
  * the objects rendered there; the empty path is the pipeline.
  */
-export function originOf(origins: ReadonlyMap<string, object>, path: string): object | undefined {
+export function originOf(origins: Pick<Origins, "get">, path: string): object | undefined {
   for (let p = path; ; p = p.replace(LAST_SEGMENT, "")) {
     const origin = origins.get(p);
     if (origin !== undefined) return origin;
@@ -26,7 +27,7 @@ export function originOf(origins: ReadonlyMap<string, object>, path: string): ob
  * it is about, when known; unchanged when it already has a file or the place is unknown.
  * The YAML path is kept.
  */
-export function locateDiagnostic(origins: ReadonlyMap<string, object>, diagnostic: Diagnostic): Diagnostic {
+export function locateDiagnostic(origins: Pick<Origins, "get">, diagnostic: Diagnostic): Diagnostic {
   if (diagnostic.file !== undefined) return diagnostic;
   const origin = originOf(origins, diagnostic.path);
   const site = origin === undefined ? undefined : siteOf(origin);

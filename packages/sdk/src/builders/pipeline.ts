@@ -5,7 +5,7 @@
  *
  * @see https://concourse-ci.org/pipelines.html
  */
-import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, PathSegment } from "../diagnostics/diagnostic.ts";
 import { recordSite } from "../diagnostics/source-site.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { Brand, hasBrand } from "./brand.ts";
@@ -126,13 +126,13 @@ export class Pipeline {
   synth(): SynthResult {
     const ctx = new SynthContext();
     const p = this.props;
-    ctx.origins.set("", this);
+    ctx.origins.record([], this);
     for (const [i, type] of (p.resourceTypes ?? []).entries()) {
-      ctx.origins.set(formatPath(["resource_types", i]), type);
+      ctx.origins.record(["resource_types", i], type);
       ctx.registerResourceType(type, ["resource_types", i]);
     }
     for (const [i, resource] of (p.resources ?? []).entries()) {
-      ctx.origins.set(formatPath(["resources", i]), resource);
+      ctx.origins.record(["resources", i], resource);
       ctx.registerResource(resource, ["resources", i]);
     }
 
@@ -150,20 +150,20 @@ export class Pipeline {
         );
       }
       jobNames.set(job.name, job);
-      ctx.origins.set(formatPath(["jobs", i]), job);
+      ctx.origins.record(["jobs", i], job);
       return job.synth(ctx, path);
     });
     checkPassedConstraints(ctx, p.jobs);
 
     // Resources may bring types that bring types: render until nothing new appears.
     const resources = [...ctx.resources.values()].map((resource) => {
-      ctx.origins.set(formatPath(["resources", resource.name]), resource);
+      ctx.origins.record(["resources", resource.name], resource);
       return (resource as GettableResource).synth(ctx, ["resources", resource.name]);
     });
     const resourceTypes = [];
     for (let i = 0; i < ctx.resourceTypes.size; i++) {
       const type = [...ctx.resourceTypes.values()][i] as ResourceType;
-      ctx.origins.set(formatPath(["resource_types", type.name]), type);
+      ctx.origins.record(["resource_types", type.name], type);
       resourceTypes.push(type.synth(ctx, ["resource_types", type.name]));
     }
 

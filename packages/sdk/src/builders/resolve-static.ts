@@ -9,6 +9,11 @@ import type { SynthContext } from "./synth-context.ts";
 
 /** Plain JSON from a builder value that must not hold handles. */
 export function resolveStatic(ctx: SynthContext, path: readonly PathSegment[], value: unknown): JsonValue {
+  return resolveAt(ctx, [...path], value);
+}
+
+// `path` is one array pushed and popped on the way down (a report formats it at once).
+function resolveAt(ctx: SynthContext, path: PathSegment[], value: unknown): JsonValue {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
@@ -25,10 +30,25 @@ export function resolveStatic(ctx: SynthContext, path: readonly PathSegment[], v
     );
     return null;
   }
-  if (Array.isArray(value)) return value.map((item, i) => resolveStatic(ctx, [...path, i], item));
+  if (Array.isArray(value)) {
+    const out: JsonValue[] = [];
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      out.push(resolveAt(ctx, path, value[i]));
+      path.pop();
+    }
+    return out;
+  }
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
     const out: Record<string, JsonValue> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = resolveStatic(ctx, [...path, key], item);
+    for (const key in record) {
+      const item = record[key];
+      if (item === undefined || !Object.hasOwn(record, key)) continue;
+      path.push(key);
+      out[key] = resolveAt(ctx, path, item);
+      path.pop();
+    }
     return out;
   }
   ctx.report("error", "unsupported-value", path, `a ${typeof value} cannot be written to a pipeline`);

@@ -5,7 +5,6 @@
  * @see https://concourse-ci.org/modifier-and-hook-steps.html
  */
 
-import { formatPath } from "../diagnostics/diagnostic.ts";
 import { recordSite } from "../diagnostics/source-site.ts";
 import { isGoDuration } from "../go/duration.ts";
 import type { Step as StepConfig } from "../model/step.ts";
@@ -82,7 +81,7 @@ export abstract class Step {
   /** Renders the step with its modifiers and hooks. @internal */
   synth(ctx: JobContext): StepConfig {
     const o = this.stepOptions;
-    ctx.pipeline.origins.set(formatPath(ctx.path), this);
+    ctx.pipeline.origins.record(ctx.path, this);
     let inner = ctx;
     let across: Record<string, unknown>[] | undefined;
     if (o.across && o.across.length > 0) {

@@ -11,6 +11,7 @@ import { Brand, hasBrand } from "./brand.ts";
 import type { EscapeHatchValue } from "./escape-hatch.ts";
 import type { FileTaskUse } from "./file-task.ts";
 import { rootOf } from "./local-var-fields.ts";
+import { Origins } from "./origins.ts";
 import type { Scope } from "./scope.ts";
 import { isLocalVarName, type LocalVar } from "./vars.ts";
 
@@ -57,7 +58,7 @@ export class SynthContext {
    * The builder object rendered at each formatted path (`jobs.build.plan[2]`), so that a
    * diagnostic's path leads back to the user's code that made it (see `locate.ts`).
    */
-  readonly origins = new Map<string, object>();
+  readonly origins = new Origins();
   /** `path name` of each out-of-scope local var reported, so that one use is reported once. */
   readonly outOfScopeReported = new Set<string>();
   /** Values given through escape hatches, which render checks against the model's schemas. */
@@ -137,13 +138,13 @@ export class JobContext {
     used.add(resource);
   }
 
-  /** The name of an artifact, reporting it when its producer has not run yet. */
-  artifactName(artifact: Artifact): string {
+  /** The name of an artifact, reporting it (at `path`) when its producer has not run yet. */
+  artifactName(artifact: Artifact, path: readonly PathSegment[] = this.path): string {
     if (!this.scope.has(artifact.producer)) {
       this.pipeline.report(
         "error",
         "artifact-not-produced",
-        this.path,
+        path,
         `artifact '${artifact.artifactName}' is used before, or without, the step that produces it in job '${this.job.name}'`,
         "Add the step that produces it to this job's plan, before this step (steps in one in_parallel cannot use each other's artifacts).",
       );
@@ -155,9 +156,9 @@ export class JobContext {
    * `((.:name))` for a local var (`((.:name.field))` for a field of one), reporting it when
    * used outside the scope that defines it.
    */
-  localVar(variable: LocalVar): string {
+  localVar(variable: LocalVar, path: readonly PathSegment[] = this.path): string {
     const root = rootOf(variable);
-    if (!this.scope.has(root)) this.#outOfScope(root.varName, this.path);
+    if (!this.scope.has(root)) this.#outOfScope(root.varName, path);
     return `((.:${variable.varName}))`;
   }
 
@@ -180,7 +181,13 @@ export class JobContext {
    * as the var object itself. Only names of local vars made with contrail are checked;
    * others are lint's `undefined-local-var`.
    */
-  checkLocalVarText(value: unknown, skip: ReadonlySet<string> = NO_KEYS, path: readonly PathSegment[] = this.path): void {
+  checkLocalVarText(value: unknown, skip: ReadonlySet<string> = NO_KEYS): void {
+    // One walk over every string of every step: the path is one array pushed and popped,
+    // formatted only for a report.
+    this.#scanLocalVarText(value, skip, [...this.path]);
+  }
+
+  #scanLocalVarText(value: unknown, skip: ReadonlySet<string>, path: PathSegment[]): void {
     if (typeof value === "string") {
       if (!value.includes("((.:")) return;
       for (const m of value.matchAll(LOCAL_VAR_USE)) {
@@ -188,12 +195,19 @@ export class JobContext {
         if (name && isLocalVarName(name) && !this.scope.hasLocalVarNamed(name)) this.#outOfScope(name, path);
       }
     } else if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) this.checkLocalVarText(item, NO_KEYS, [...path, i]);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        this.#scanLocalVarText(value[i], NO_KEYS, path);
+        path.pop();
+      }
     } else if (typeof value === "object" && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
-        if (skip.has(key)) continue;
-        this.checkLocalVarText(key, NO_KEYS, [...path, key]);
-        this.checkLocalVarText(item, NO_KEYS, [...path, key]);
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        if (skip.has(key) || !Object.hasOwn(record, key)) continue;
+        path.push(key);
+        this.#scanLocalVarText(key, NO_KEYS, path);
+        this.#scanLocalVarText(record[key], NO_KEYS, path);
+        path.pop();
       }
     }
   }
@@ -203,34 +217,55 @@ export class JobContext {
    * plain JSON, checking each reference. `undefined` properties are dropped.
    */
   resolve(value: unknown): JsonValue {
+    return this.#resolveAt(value, [...this.path]);
+  }
+
+  // `path` is one array pushed and popped on the way down (a report formats it at once).
+  #resolveAt(value: unknown, path: PathSegment[]): JsonValue {
     if (value === null || typeof value === "string" || typeof value === "boolean") return value;
     if (typeof value === "number") {
       if (!Number.isFinite(value)) {
-        this.pipeline.report("error", "unsupported-value", this.path, `${value} cannot be written to a pipeline`);
+        this.pipeline.report("error", "unsupported-value", path, `${value} cannot be written to a pipeline`);
         return null;
       }
       return value;
     }
     if (hasBrand(value, Brand.artifactPath)) {
       const p = value as { artifact: Artifact; path: string };
-      const name = this.artifactName(p.artifact);
+      const name = this.artifactName(p.artifact, path);
       return p.path === "" || p.path === "." ? name : `${name}/${p.path}`;
     }
-    if (hasBrand(value, Brand.artifact)) return this.artifactName(value as Artifact);
-    if (hasBrand(value, Brand.localVar)) return this.localVar(value as LocalVar);
-    if (hasBrand(value, Brand.resolvable)) return this.resolve((value as { resolveWith(ctx: JobContext): unknown }).resolveWith(this));
-    if (Array.isArray(value)) return value.map((item, i) => this.at(i).resolve(item));
+    if (hasBrand(value, Brand.artifact)) return this.artifactName(value as Artifact, path);
+    if (hasBrand(value, Brand.localVar)) return this.localVar(value as LocalVar, path);
+    if (hasBrand(value, Brand.resolvable)) {
+      const here = new JobContext(this.pipeline, this.job, this.scope, [...path]);
+      return here.resolve((value as { resolveWith(ctx: JobContext): unknown }).resolveWith(here));
+    }
+    if (Array.isArray(value)) {
+      const out: JsonValue[] = [];
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        out.push(this.#resolveAt(value[i], path));
+        path.pop();
+      }
+      return out;
+    }
     if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+      const record = value as Record<string, unknown>;
       const out: Record<string, JsonValue> = {};
-      for (const [key, item] of Object.entries(value)) {
-        if (item !== undefined) out[key] = this.at(key).resolve(item);
+      for (const key in record) {
+        const item = record[key];
+        if (item === undefined || !Object.hasOwn(record, key)) continue;
+        path.push(key);
+        out[key] = this.#resolveAt(item, path);
+        path.pop();
       }
       return out;
     }
     this.pipeline.report(
       "error",
       "unsupported-value",
-      this.path,
+      path,
       `a ${typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value} cannot be written to a pipeline`,
       "Use strings, numbers, booleans, arrays, plain objects, vars or artifact handles.",
     );

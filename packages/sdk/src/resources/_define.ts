@@ -95,6 +95,7 @@ export function asObj(value: unknown): Obj | undefined {
  * wrong type, and a required field set to null is missing.
  */
 function withoutNulls(value: unknown): unknown {
+  if (!hasNull(value)) return value;
   if (Array.isArray(value)) return value.map(withoutNulls);
   const o = asObj(value);
   if (o === undefined) return value;
@@ -103,9 +104,82 @@ function withoutNulls(value: unknown): unknown {
   return out;
 }
 
+/** True when `value` holds a `null` anywhere (most configs do not: no copy is needed then). */
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasNull);
+  for (const key in value) if (hasNull((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+/**
+ * Results of {@link checkValue} by spec, kind and the JSON of the value (and the source,
+ * for a put): the rules and schemas are pure, and one render checks the same values many
+ * times (every get of a resource without params; synth and then lint on the same config).
+ * Bounded, so that a long-lived process does not keep every config it ever checked.
+ */
+const checked = new WeakMap<ResourceSpecProps, Map<string, readonly ConfigIssue[]>>();
+const CACHE_LIMIT = 10_000;
+
+const MARK = "\u0000";
+
+class NotJson extends Error {}
+
+/**
+ * JSON.stringify's replacer for cache keys, keeping apart what JSON would merge: NaN and
+ * infinities (which JSON writes as null), `undefined` in arrays (null too), and refusing
+ * what it cannot tell apart (functions, symbols, class instances such as Date).
+ */
+function keyReplacer(this: unknown, key: string, value: unknown): unknown {
+  const original = (this as Record<string, unknown>)[key];
+  if (typeof original === "function" || typeof original === "symbol" || typeof original === "bigint") throw new NotJson();
+  if (typeof original === "object" && original !== null && !Array.isArray(original)) {
+    const proto = Object.getPrototypeOf(original);
+    if (proto !== Object.prototype && proto !== null) throw new NotJson();
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) return `${MARK}${value}`;
+  if (value === undefined && Array.isArray(this)) return `${MARK}undefined`;
+  if (typeof value === "string" && value.startsWith(MARK)) return `${MARK}${value}`;
+  return value;
+}
+
+/** The cache key of a value and its context; undefined when it is not plain JSON. */
+function cacheKey(kind: ConfigKind, value: unknown, context: RuleContext): string | undefined {
+  try {
+    const source = kind === "put" ? JSON.stringify(context.source, keyReplacer) : "";
+    return `${kind}${MARK}${JSON.stringify(value, keyReplacer) ?? ""}${MARK}${source ?? ""}`;
+  } catch {
+    return undefined; // a cycle, or a value JSON cannot tell apart: checked without the cache
+  }
+}
+
 function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
   const schema = spec.schemas[kind];
   if (schema === undefined) return [];
+  const key = cacheKey(kind, given, givenContext);
+  let bySpec = checked.get(spec);
+  const known = key === undefined ? undefined : bySpec?.get(key);
+  if (known !== undefined) return [...known];
+  const issues = checkUncached(spec, schema, kind, given, givenContext);
+  if (key !== undefined) {
+    if (bySpec === undefined) {
+      bySpec = new Map();
+      checked.set(spec, bySpec);
+    }
+    if (bySpec.size >= CACHE_LIMIT) bySpec.clear();
+    bySpec.set(key, issues);
+  }
+  return [...issues];
+}
+
+function checkUncached(
+  spec: ResourceSpecProps,
+  schema: z.ZodType,
+  kind: ConfigKind,
+  given: unknown,
+  givenContext: RuleContext,
+): ConfigIssue[] {
   const value = withoutNulls(given);
   const context = givenContext.source === undefined ? givenContext : { ...givenContext, source: withoutNulls(givenContext.source) };
   const ruleIssues: ConfigIssue[] = [];
