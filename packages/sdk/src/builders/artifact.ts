@@ -26,6 +26,10 @@ export interface Artifact {
 /** A path inside an artifact; renders as `<artifact>/<path>`. */
 export class ArtifactPath {
   declare readonly [Brand.artifactPath]: true;
+  static {
+    // On the prototype, not each instance: one render builds tens of thousands of these.
+    Object.defineProperty(ArtifactPath.prototype, Brand.artifactPath, { value: true });
+  }
   /** The artifact the path is in. */
   readonly artifact: Artifact;
   /** The path inside the artifact, without a leading `./`. */
@@ -34,7 +38,6 @@ export class ArtifactPath {
   constructor(artifact: Artifact, path: string) {
     this.artifact = artifact;
     this.path = path.replace(/^\.\/+/, "").replace(/^\/+/, "");
-    Object.defineProperty(this, Brand.artifactPath, { value: true });
   }
 
   /** A path further inside: `src.file("ci").file("unit.yml")`. */

@@ -53,6 +53,10 @@ export interface JobProps extends HookOptions {
  */
 export class Job {
   declare readonly [Brand.job]: true;
+  static {
+    // On the prototype, not each instance: one render builds tens of thousands of these.
+    Object.defineProperty(Job.prototype, Brand.job, { value: true });
+  }
   /** The job's name. */
   readonly name: string;
   /** The options given. */
@@ -61,7 +65,6 @@ export class Job {
   constructor(name: string, props: JobProps) {
     this.name = name;
     this.props = props;
-    Object.defineProperty(this, Brand.job, { value: true });
     recordSite(this, new.target);
   }
 

@@ -14,6 +14,10 @@ export type FileMap = Readonly<Record<string, string>>;
 /** A get or put step; also the artifact it produces. */
 export abstract class ResourceStep<Files extends FileMap> extends Step implements Artifact {
   declare readonly [Brand.artifact]: true;
+  static {
+    // On the prototype, not each instance: one render builds tens of thousands of these.
+    Object.defineProperty(ResourceStep.prototype, Brand.artifact, { value: true });
+  }
   /** The resource fetched or pushed to. */
   readonly resource: ResourceLike;
   /** Handles to the files the resource writes, e.g. `tag.files.tag`. */
@@ -24,7 +28,6 @@ export abstract class ResourceStep<Files extends FileMap> extends Step implement
     super(options);
     this.resource = resource;
     this.#as = options.as;
-    Object.defineProperty(this, Brand.artifact, { value: true });
     const handles: Record<string, ArtifactPath> = {};
     for (const [key, path] of Object.entries(files ?? {})) handles[key] = new ArtifactPath(this, path);
     this.files = handles as { readonly [K in keyof Files]: ArtifactPath };

@@ -81,6 +81,10 @@ export class GettableResource<
   Files extends FileMap = Record<never, string>,
 > {
   declare readonly [Brand.resource]: true;
+  static {
+    // On the prototype, not each instance: one render builds tens of thousands of these.
+    Object.defineProperty(GettableResource.prototype, Brand.resource, { value: true });
+  }
   /** The resource's name. */
   readonly name: string;
   /** The options given. */
@@ -95,7 +99,6 @@ export class GettableResource<
     this.props = props;
     this.fileMap = files;
     this.validator = validator;
-    Object.defineProperty(this, Brand.resource, { value: true });
     recordSite(this, new.target);
   }
 

@@ -63,12 +63,15 @@ const NESTED_STEP_KEYS: ReadonlySet<string> = new Set(["in_parallel", "do", "try
 /** A step of a plan. Subclasses render their core step; this class adds the rest. */
 export abstract class Step {
   declare readonly [Brand.step]: true;
+  static {
+    // On the prototype, not each instance: one render builds tens of thousands of these.
+    Object.defineProperty(Step.prototype, Brand.step, { value: true });
+  }
   /** The options shared by every step. */
   protected readonly stepOptions: StepOptions;
 
   protected constructor(options: StepOptions) {
     this.stepOptions = options;
-    Object.defineProperty(this, Brand.step, { value: true });
     recordSite(this, new.target);
   }
 

@@ -91,26 +91,37 @@ export interface DetectedStep {
   readonly unknown: readonly string[];
 }
 
+// The fields each core step owns, as sets; `do` and `in_parallel` without `tags` for
+// versions before v8.3.
+const CORE_FIELDS = new Map<string, ReadonlySet<string>>([...CORE].map((key) => [key, new Set(STEP_FIELDS[key as CoreKey])]));
+const UNTAGGED_FIELDS = new Map<string, ReadonlySet<string>>(
+  (["do", "in_parallel"] as const).map((key) => [key, new Set(STEP_FIELDS[key].filter((f) => f !== "tags"))]),
+);
+
 /**
  * Runs the detection on the keys of a plan item. Before v8.3 `do` and `in_parallel` have no
  * `tags`, so there it is an unknown field.
+ *
+ * Every lint rule detects every step, so this avoids building sets: no wrapper owns another
+ * detector key, so a detector key is still unmatched exactly when the item has it, and a
+ * key is unknown when neither the core step nor a matched wrapper owns it.
  */
 export function detectStep(keys: readonly string[], version?: ConcourseVersion): DetectedStep {
-  const remaining = new Set(keys);
   const wrappers: StepKey[] = [];
   let core: CoreKey | undefined;
-  const groupTags = supports(version, "groupTags");
   for (const key of STEP_PRECEDENCE) {
-    if (!remaining.has(key)) continue;
-    for (const field of STEP_FIELDS[key]) {
-      if (field === "tags" && !groupTags && (key === "do" || key === "in_parallel")) continue;
-      remaining.delete(field);
-    }
+    if (!keys.includes(key)) continue;
     if (isCore(key)) {
       core = key;
       break;
     }
     wrappers.push(key);
   }
-  return { core, wrappers, unknown: core ? keys.filter((k) => remaining.has(k)) : [] };
+  if (core === undefined) return { core, wrappers, unknown: [] };
+  const fields = (!supports(version, "groupTags") && UNTAGGED_FIELDS.get(core)) || (CORE_FIELDS.get(core) as ReadonlySet<string>);
+  const unknown: string[] = [];
+  for (const key of keys) {
+    if (!fields.has(key) && !wrappers.some((w) => STEP_FIELDS[w].includes(key))) unknown.push(key);
+  }
+  return { core, wrappers, unknown };
 }

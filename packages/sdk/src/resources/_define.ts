@@ -122,36 +122,57 @@ function hasNull(value: unknown): boolean {
 const checked = new WeakMap<ResourceSpecProps, Map<string, readonly ConfigIssue[]>>();
 const CACHE_LIMIT = 10_000;
 
-const MARK = "\u0000";
-
-class NotJson extends Error {}
-
 /**
- * JSON.stringify's replacer for cache keys, keeping apart what JSON would merge: NaN and
- * infinities (which JSON writes as null), `undefined` in arrays (null too), and refusing
- * what it cannot tell apart (functions, symbols, class instances such as Date).
+ * A text that tells apart every value the checks could tell apart: JSON-like, but NaN,
+ * infinities, -0 and `undefined` (in arrays and as field values) are written as
+ * themselves. Undefined for anything else (a function, a class instance such as a Date, a
+ * cycle): such a value is checked without the cache.
  */
-function keyReplacer(this: unknown, key: string, value: unknown): unknown {
-  const original = (this as Record<string, unknown>)[key];
-  if (typeof original === "function" || typeof original === "symbol" || typeof original === "bigint") throw new NotJson();
-  if (typeof original === "object" && original !== null && !Array.isArray(original)) {
-    const proto = Object.getPrototypeOf(original);
-    if (proto !== Object.prototype && proto !== null) throw new NotJson();
+function keyOf(value: unknown, depth = 0): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "boolean":
+      return value ? "true" : "false";
+    case "undefined":
+      return "undefined";
+    case "object": {
+      if (value === null) return "null";
+      if (depth > 64) return undefined;
+      if (Array.isArray(value)) {
+        let out = "[";
+        for (const item of value) {
+          const key = keyOf(item, depth + 1);
+          if (key === undefined) return undefined;
+          out += `${key},`;
+        }
+        return `${out}]`;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return undefined;
+      let out = "{";
+      for (const field in value) {
+        if (!Object.hasOwn(value, field)) continue;
+        const key = keyOf((value as Record<string, unknown>)[field], depth + 1);
+        if (key === undefined) return undefined;
+        out += `${JSON.stringify(field)}:${key},`;
+      }
+      return `${out}}`;
+    }
+    default:
+      return undefined;
   }
-  if (typeof value === "number" && !Number.isFinite(value)) return `${MARK}${value}`;
-  if (value === undefined && Array.isArray(this)) return `${MARK}undefined`;
-  if (typeof value === "string" && value.startsWith(MARK)) return `${MARK}${value}`;
-  return value;
 }
 
-/** The cache key of a value and its context; undefined when it is not plain JSON. */
+/** The cache key of a value and its context; undefined when it cannot be cached. */
 function cacheKey(kind: ConfigKind, value: unknown, context: RuleContext): string | undefined {
-  try {
-    const source = kind === "put" ? JSON.stringify(context.source, keyReplacer) : "";
-    return `${kind}${MARK}${JSON.stringify(value, keyReplacer) ?? ""}${MARK}${source ?? ""}`;
-  } catch {
-    return undefined; // a cycle, or a value JSON cannot tell apart: checked without the cache
-  }
+  const key = keyOf(value);
+  if (key === undefined) return undefined;
+  if (kind !== "put") return `${kind} ${key}`;
+  const source = keyOf(context.source);
+  return source === undefined ? undefined : `${kind} ${key} ${source}`;
 }
 
 function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {

@@ -13,16 +13,21 @@ import { arr, type Obj, obj, text } from "../values.ts";
 /** The fix for the removed `aggregate` step. */
 export const AGGREGATE_HINT = "the `aggregate` step was removed in Concourse v6: use `in_parallel` with the same list of steps";
 
-function findAggregates(value: unknown, path: readonly PathSegment[], report: Report): void {
+// `path` is one array pushed and popped on the way down, copied only for a finding.
+function findAggregates(value: unknown, path: PathSegment[], report: Report): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => {
-      findAggregates(v, [...path, i], report);
-    });
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      findAggregates(value[i], path, report);
+      path.pop();
+    }
     return;
   }
   const o = obj(value);
   if (!o) return;
-  for (const [key, v] of Object.entries(o)) {
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) continue;
+    const v = o[key];
     if (key === "aggregate" && Array.isArray(v)) {
       report.warning(
         "deprecated-aggregate",
@@ -33,7 +38,11 @@ function findAggregates(value: unknown, path: readonly PathSegment[], report: Re
         AGGREGATE_HINT,
       );
     }
-    if (key !== "config" && key !== "params" && key !== "source" && key !== "vars") findAggregates(v, [...path, key], report);
+    if (key !== "config" && key !== "params" && key !== "source" && key !== "vars") {
+      path.push(key);
+      findAggregates(v, path, report);
+      path.pop();
+    }
   }
 }
 

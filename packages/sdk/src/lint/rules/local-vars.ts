@@ -18,11 +18,14 @@ function usedVars(value: unknown, into: Map<string, string>, key: string): void 
   if (typeof value === "string") {
     if (value.includes("((.:")) for (const m of value.matchAll(LOCAL_VAR)) if (m[1] && !into.has(m[1])) into.set(m[1], key);
   } else if (Array.isArray(value)) for (const v of value) usedVars(v, into, key);
-  else if (obj(value))
-    for (const [k, v] of Object.entries(value as Obj)) {
-      usedVars(v, into, key);
+  else if (obj(value)) {
+    const o = value as Obj;
+    for (const k in o) {
+      if (!Object.hasOwn(o, k)) continue;
+      usedVars(o[k], into, key);
       usedVars(k, into, key);
     }
+  }
 }
 
 function visit(value: unknown, defined: Set<string>, path: readonly PathSegment[], report: Report): void {
