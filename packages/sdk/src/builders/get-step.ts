@@ -5,6 +5,7 @@
 
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import type { Version } from "../model/common.ts";
+import { checkOptionKinds, copyList } from "./option-types.ts";
 import { type FileMap, ResourceStep } from "./resource-step.ts";
 import type { StepOptions } from "./step.ts";
 import type { JobContext, JobLike, ResourceLike, SynthContext } from "./synth-context.ts";
@@ -41,6 +42,8 @@ export function checksConfig(resource: ResourceLike): resource is ConfigChecking
 
 export type { FileMap } from "./resource-step.ts";
 
+const GET_KINDS = { trigger: "boolean", tags: "strings" } as const;
+
 /** A get step; also the artifact it fetches. */
 export class GetStep<Params = Record<string, unknown>, Files extends FileMap = Record<never, string>> extends ResourceStep<Files> {
   readonly #options: GetOptions<Params>;
@@ -66,7 +69,8 @@ export class GetStep<Params = Record<string, unknown>, Files extends FileMap = R
       this.resource.validateConfig(ctx.pipeline, "get", out["params"] ?? {}, [...ctx.path, "params"]);
       if (typeof o.version === "object") this.resource.validateConfig(ctx.pipeline, "version", o.version, [...ctx.path, "version"]);
     }
-    if (o.tags !== undefined) out["tags"] = [...o.tags];
+    if (o.tags !== undefined) out["tags"] = copyList(o.tags);
+    checkOptionKinds(ctx.pipeline, ctx.path, out, GET_KINDS);
     ctx.scope.add(this);
     return out;
   }

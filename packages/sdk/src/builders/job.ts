@@ -10,6 +10,7 @@ import { recordSite } from "../diagnostics/source-site.ts";
 import type { Job as JobConfig } from "../model/job.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { extraKeys } from "./escape-hatch.ts";
+import { checkOptionKinds, copyList } from "./option-types.ts";
 import { Scope } from "./scope.ts";
 import { HOOKS, type HookOptions, type Step, synthSequence, synthStep } from "./step.ts";
 import { JobContext, type SynthContext } from "./synth-context.ts";
@@ -44,6 +45,19 @@ export interface JobProps extends HookOptions {
   /** Escape hatch: keys rendered as they are, after everything else. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
+
+const JOB_KINDS = {
+  old_name: "string",
+  public: "boolean",
+  serial: "boolean",
+  serial_groups: "strings",
+  max_in_flight: "integer",
+  disable_manual_trigger: "boolean",
+  disable_reruns: "boolean",
+  interruptible: "boolean",
+  tags: "strings",
+} as const;
+const RETENTION_KINDS = { builds: "integer", minimum_succeeded_builds: "integer", days: "integer" } as const;
 
 /**
  * A job.
@@ -83,7 +97,7 @@ export class Job {
     if (p.oldName !== undefined) out["old_name"] = p.oldName;
     if (p.public !== undefined) out["public"] = p.public;
     if (p.serial !== undefined) out["serial"] = p.serial;
-    if (p.serialGroups !== undefined) out["serial_groups"] = [...p.serialGroups];
+    if (p.serialGroups !== undefined) out["serial_groups"] = copyList(p.serialGroups);
     if (p.maxInFlight !== undefined) out["max_in_flight"] = p.maxInFlight;
     if (p.buildLogRetention !== undefined) {
       const r = p.buildLogRetention;
@@ -96,7 +110,10 @@ export class Job {
     if (p.disableManualTrigger !== undefined) out["disable_manual_trigger"] = p.disableManualTrigger;
     if (p.disableReruns !== undefined) out["disable_reruns"] = p.disableReruns;
     if (p.interruptible !== undefined) out["interruptible"] = p.interruptible;
-    if (p.tags !== undefined) out["tags"] = [...p.tags];
+    if (p.tags !== undefined) out["tags"] = copyList(p.tags);
+    checkOptionKinds(pipeline, path, out, JOB_KINDS);
+    if (out["build_log_retention"] !== undefined)
+      checkOptionKinds(pipeline, [...path, "build_log_retention"], out["build_log_retention"] as Record<string, unknown>, RETENTION_KINDS);
     out["plan"] = synthSequence(typeof p.plan === "function" ? p.plan() : p.plan, ctx, "plan");
     // Job hooks run after the plan and see everything it produced.
     for (const [option, key] of HOOKS) {

@@ -5,6 +5,7 @@
  */
 import type { Artifact } from "./artifact.ts";
 import { checksConfig } from "./get-step.ts";
+import { checkOptionKinds, copyList } from "./option-types.ts";
 import { type FileMap, ResourceStep } from "./resource-step.ts";
 import type { StepOptions } from "./step.ts";
 import type { JobContext, ResourceLike } from "./synth-context.ts";
@@ -28,6 +29,8 @@ export interface PutOptions<Params = Record<string, unknown>, GetParams = Record
   /** Worker tags. */
   readonly tags?: readonly string[];
 }
+
+const PUT_KINDS = { no_get: "boolean", tags: "strings" } as const;
 
 /** A put step; also the artifact of its implicit get. */
 export class PutStep<
@@ -58,7 +61,8 @@ export class PutStep<
       if (out["get_params"] !== undefined)
         this.resource.validateConfig(ctx.pipeline, "get", out["get_params"], [...ctx.path, "get_params"]);
     }
-    if (o.tags !== undefined) out["tags"] = [...o.tags];
+    if (o.tags !== undefined) out["tags"] = copyList(o.tags);
+    checkOptionKinds(ctx.pipeline, ctx.path, out, PUT_KINDS);
     if (!o.noGet) ctx.scope.add(this);
     return out;
   }

@@ -10,6 +10,7 @@ import { recordSite } from "../diagnostics/source-site.ts";
 import type { ResourceType as ResourceTypeConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { extraKeys } from "./escape-hatch.ts";
+import { checkOptionKinds, copyList } from "./option-types.ts";
 import { resolveStatic } from "./resolve-static.ts";
 import type { SynthContext } from "./synth-context.ts";
 
@@ -71,8 +72,9 @@ export class ResourceType {
     if (p.privileged !== undefined) out["privileged"] = p.privileged;
     if (p.params !== undefined) out["params"] = resolveStatic(ctx, [...path, "params"], p.params);
     if (p.checkEvery !== undefined) out["check_every"] = p.checkEvery;
-    if (p.tags !== undefined) out["tags"] = [...p.tags];
+    if (p.tags !== undefined) out["tags"] = copyList(p.tags);
     if (p.defaults !== undefined) out["defaults"] = resolveStatic(ctx, [...path, "defaults"], p.defaults);
+    checkOptionKinds(ctx, path, out, { privileged: "boolean", check_every: "string", tags: "strings" });
     if (p.extra !== undefined) {
       const extra = resolveStatic(ctx, [...path, "extra"], p.extra);
       Object.assign(out, extra);

@@ -12,6 +12,7 @@ import type { Resource as ResourceConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
 import { extraKeys } from "./escape-hatch.ts";
 import { type FileMap, type GetOptions, GetStep } from "./get-step.ts";
+import { checkOptionKinds, copyList } from "./option-types.ts";
 import { type PutOptions, PutStep } from "./put-step.ts";
 import { resolveStatic } from "./resolve-static.ts";
 import { ResourceType } from "./resource-type.ts";
@@ -70,6 +71,15 @@ export interface ResourceProps<Source = Record<string, unknown>> extends Resourc
   /** A core type name (`git`, `time`...) or a declared {@link ResourceType}. */
   readonly type: string | ResourceType;
 }
+
+const RESOURCE_KINDS = {
+  icon: "string",
+  webhook_token: "string",
+  tags: "strings",
+  public: "boolean",
+  expose_build_created_by: "boolean",
+  old_name: "string",
+} as const;
 
 /**
  * A resource you can only get from (its type has no `out`, like registry-tag). Typed
@@ -163,10 +173,11 @@ export class GettableResource<
       out[key] = value;
     }
     if (p.webhookToken !== undefined) out["webhook_token"] = p.webhookToken;
-    if (p.tags !== undefined) out["tags"] = [...p.tags];
+    if (p.tags !== undefined) out["tags"] = copyList(p.tags);
     if (p.public !== undefined) out["public"] = p.public;
     if (p.exposeBuildCreatedBy !== undefined) out["expose_build_created_by"] = p.exposeBuildCreatedBy;
     if (p.oldName !== undefined) out["old_name"] = p.oldName;
+    checkOptionKinds(ctx, path, out, RESOURCE_KINDS);
     if (p.extra !== undefined) {
       const extra = resolveStatic(ctx, [...path, "extra"], p.extra);
       Object.assign(out, extra);

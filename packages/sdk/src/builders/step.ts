@@ -11,6 +11,7 @@ import type { Step as StepConfig } from "../model/step.ts";
 import type { AcrossVariable } from "./across.ts";
 import { Brand } from "./brand.ts";
 import { extraKeys } from "./escape-hatch.ts";
+import { checkOptionKinds } from "./option-types.ts";
 import type { JobContext } from "./synth-context.ts";
 
 /**
@@ -98,7 +99,10 @@ export abstract class Step {
     // Local vars in strings (template literals): the nested steps check their own.
     inner.checkLocalVarText(out, NESTED_STEP_KEYS);
     if (across) out["across"] = across;
-    if (o.failFast !== undefined) out["fail_fast"] = o.failFast;
+    if (o.failFast !== undefined) {
+      out["fail_fast"] = o.failFast;
+      checkOptionKinds(ctx.pipeline, ctx.path, out, { fail_fast: "boolean" });
+    }
     if (o.attempts !== undefined) {
       if (!Number.isInteger(o.attempts) || o.attempts < 1) {
         ctx.pipeline.report(

@@ -10,6 +10,7 @@ import { isGoDuration } from "../go/duration.ts";
 import type { ContainerLimits, TaskConfig } from "../model/task-config.ts";
 import { type Artifact, type ArtifactPath, makeArtifact } from "./artifact.ts";
 import { Brand, hasBrand } from "./brand.ts";
+import { checkOptionKinds, copyList } from "./option-types.ts";
 import { Step, type StepOptions } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
 import type { InputMap } from "./values.ts";
@@ -87,6 +88,8 @@ export interface TaskOptions<Output extends string = never> extends StepOptions 
   readonly tags?: readonly string[];
 }
 
+const TASK_KINDS = { privileged: "boolean", hermetic: "boolean", tags: "strings" } as const;
+
 function outputName<Name extends string>(spec: TaskOutputSpec<Name>): Name {
   return typeof spec === "string" ? spec : spec.name;
 }
@@ -152,7 +155,8 @@ export class Task<const Output extends string = never> extends Step {
     if (o.outputMapping !== undefined) out["output_mapping"] = { ...o.outputMapping };
     // Like params: in the inline config, or on the step for a file task.
     if (o.containerLimits !== undefined && o.file !== undefined) out["container_limits"] = { ...o.containerLimits };
-    if (o.tags !== undefined) out["tags"] = [...o.tags];
+    if (o.tags !== undefined) out["tags"] = copyList(o.tags);
+    checkOptionKinds(ctx.pipeline, ctx.path, out, TASK_KINDS);
     ctx.scope.add(this);
     return out;
   }
