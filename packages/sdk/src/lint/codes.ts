@@ -101,7 +101,10 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "handle-outside-job": e("render", "An artifact or local var is used outside a job."),
   "invalid-max-in-flight": e("render", "An across var's max_in_flight is not a positive number or 'all'."),
   "unsupported-value": e("render", "A value YAML cannot carry (a function, a class instance, Infinity)."),
-  "invalid-config": e("render", "The built config does not match the model's schema (a value given through an escape hatch)."),
+  "invalid-config": e(
+    "render",
+    "A value given through an escape hatch does not match the model's schema, or a builder option has the wrong kind.",
+  ),
   "task-declaration-drift": e("render", "A defineTask declaration no longer matches its task file on disk."),
 };
 
