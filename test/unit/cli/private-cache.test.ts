@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../../packages/sdk/src/cli/main.ts";
-import { cacheDirFor, choosePrivateCache, tightenCacheFiles } from "../../../packages/sdk/src/cli/private-cache.ts";
+import { cacheDirFor, choosePrivateCache, tightenCacheFiles } from "../../../packages/sdk/src/load/private-cache.ts";
 import { captureIo } from "../../helpers/capture-io.ts";
 import { repoRoot } from "../../helpers/paths.ts";
 

@@ -36,7 +36,7 @@ export function jitiPositionMapper(cacheDir: string | false = false): PositionMa
     try {
       const source = fs.readFileSync(file, "utf8");
       // Through require, and only when a position is needed (jiti's ESM entry is slow to
-      // load). The loader's private cache (cli/private-cache.ts) already holds this file
+      // load). The loader's private cache (load/private-cache.ts) already holds this file
       // transpiled with its map, so Babel is not loaded again; without a cache it is.
       const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
       jiti ??= createJiti(import.meta.url, { interopDefault: false, sourceMaps: true, fsCache: cacheDir, rebuildFsCache: false });
