@@ -6,7 +6,7 @@
 // instance of each module. Only the run-time dependencies that are optional or heavy
 // (jiti, ts-morph, typescript, @viz-js/viz) stay outside, loaded when a command needs them.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +62,24 @@ await build({
   plugins: [englishOnlyZodLocales],
   logLevel: "warning",
 });
+// sucrase (a devDependency), bundled into one CommonJS file that load/transpile.ts requires
+// only when jiti transpiles a pipeline.ts (a cache miss): one file loads faster than its
+// 90 modules, and an install needs no sucrase of its own (nor its glob, commander, mz...).
+await build({
+  absWorkingDir: root,
+  stdin: { contents: 'module.exports = { transform: require("sucrase").transform };', resolveDir: root, loader: "js" },
+  outfile: "dist/vendor/sucrase.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  legalComments: "linked",
+  logLevel: "warning",
+});
+// sucrase's MIT licence goes with the copy of its code.
+const sucraseDir = dirname(createRequire(import.meta.url).resolve("sucrase/package.json"));
+copyFileSync(resolve(sucraseDir, "LICENSE"), resolve(dist, "vendor/sucrase.LICENSE"));
 // The workspace's TypeScript, found from here (so that the build needs no PATH set up).
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });

@@ -22,6 +22,7 @@ import { codeFrame } from "../lint/format/text.ts";
 import { jitiPositionMapper } from "./jiti-positions.ts";
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, withLoadGuards } from "./load-guard.ts";
 import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
+import { pipelineTranspiler } from "./transpile.ts";
 
 /** One exported pipeline. */
 export interface LoadedPipeline {
@@ -52,8 +53,8 @@ export class PipelineLoadError extends CliError {
 }
 
 /**
- * Imports `file` and returns its exported pipelines, in export order with the default
- * export first. Throws a {@link CliError} with a one-screen message when the file is
+ * Imports `file` and returns its exported pipelines, by export name (as an ES module's
+ * namespace lists them) with the default export first. Throws a {@link CliError} with a one-screen message when the file is
  * missing, does not compile, throws, exports no pipeline, ends the process, never settles or
  * runs past `timeoutMs` ({@link withLoadGuards}).
  */
@@ -86,6 +87,7 @@ export async function loadPipelines(
     // The cached transpiled file carries its source map, so that mapping a position later
     // (jiti-positions.ts) reads the cache instead of loading Babel again.
     sourceMaps: true,
+    transform: pipelineTranspiler(),
   });
   // Positions in the user's code (of builder objects, of a throw) are mapped back to the
   // TypeScript the user wrote, lazily (jiti-positions.ts).
@@ -100,7 +102,9 @@ export async function loadPipelines(
     if (cache.dir) tightenCacheFiles(cache.dir);
   }
   const found: LoadedPipeline[] = [];
-  const entries = Object.entries(module).sort(([a], [b]) => (a === "default" ? -1 : b === "default" ? 1 : 0));
+  // In the order of an ES module's namespace (by name), the default export first: the same
+  // whichever transpiler ran the file (sucrase assigns exports in source order, Babel not).
+  const entries = Object.entries(module).sort(([a], [b]) => (a === "default" ? -1 : b === "default" ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const [exportName, value] of entries) {
     if (Pipeline.isPipeline(value)) {
       found.push({ name: value.name ?? exportName, exportName, pipeline: value });
