@@ -62,6 +62,41 @@ await build({
   plugins: [englishOnlyZodLocales],
   logLevel: "warning",
 });
+// The CLI again, as one CommonJS file that bin/sdk.js runs through V8's code cache
+// (cli/boot.ts, cli/code-cache.ts): a warm start deserializes bytecode instead of compiling
+// the chunks. `import.meta.url` is the bundle's own URL (a sibling of dist/cli/main.js, so
+// that `new URL("../x", import.meta.url)` finds the same files). The user's pipeline.ts
+// gets this bundle's copy of the library as `contrail` (load/load-pipeline.ts).
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/cli/main.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["jiti", "ts-morph", "typescript", "@viz-js/viz"],
+  define: { "import.meta.url": "__contrailModuleUrl" },
+  // `import()` of the packages left outside (ts-morph, @viz-js/viz) becomes `require()`: a
+  // script run by `vm` has no module loader of its own without an experimental hook, and
+  // each of them has a CommonJS entry.
+  supported: { "dynamic-import": false },
+  banner: { js: 'var __contrailModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: "linked",
+  plugins: [englishOnlyZodLocales],
+  logLevel: "warning",
+});
+// The bin's loader of that bundle: node: modules and the private-cache checks only.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/boot.ts"],
+  outfile: "dist/cli/boot.js",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
 // sucrase (a devDependency), bundled into one CommonJS file that load/transpile.ts requires
 // only when jiti transpiles a pipeline.ts (a cache miss): one file loads faster than its
 // 90 modules, and an install needs no sucrase of its own (nor its glob, commander, mz...).
