@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `sdk` and `contrail` bins: runs the compiled CLI in dist/ (built by the
 // package's `build`, which `pnpm install` runs on a clone through `prepare`), through V8's
-// code cache in the user's private cache folder (dist/cli/boot.js, src/cli/code-cache.ts).
+// code cache in the user's private cache folder (dist/cli/boot.js, src/load/code-cache.ts).
 // No TypeScript is transpiled for contrail itself.
 import { runCli } from "../dist/cli/boot.js";
 

@@ -63,7 +63,7 @@ await build({
   logLevel: "warning",
 });
 // The CLI again, as one CommonJS file that bin/sdk.js runs through V8's code cache
-// (cli/boot.ts, cli/code-cache.ts): a warm start deserializes bytecode instead of compiling
+// (cli/boot.ts, load/code-cache.ts): a warm start deserializes bytecode instead of compiling
 // the chunks. `import.meta.url` is the bundle's own URL (a sibling of dist/cli/main.js, so
 // that `new URL("../x", import.meta.url)` finds the same files). The user's pipeline.ts
 // gets this bundle's copy of the library as `contrail` (load/load-pipeline.ts).

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { runCachedBundle } from "./code-cache.ts";
+import { runCachedBundle } from "../load/code-cache.ts";
 import type { main as Main } from "./main.ts";
 
 /**
@@ -23,7 +23,7 @@ export async function runCli(
     return main(argv);
   }
   const loaded = runCachedBundle(bundle, argv[0] ?? "", process.env);
-  const code = await (loaded.exports.main as typeof Main)(argv);
+  const code = await (loaded.exports as { main: typeof Main }).main(argv);
   const stored = loaded.persist();
   if (process.env.CONTRAIL_DEBUG) process.stderr.write(`contrail: code cache ${loaded.loaded}, ${stored}\n`);
   return code;

@@ -10,7 +10,6 @@
  */
 
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pipeline } from "../builders/pipeline.ts";
@@ -19,6 +18,7 @@ import { setPositionMapper, userFrames } from "../diagnostics/source-site.ts";
 import { CliError, ExitCode } from "../io/errors.ts";
 import type { Io } from "../io/io.ts";
 import { codeFrame } from "../lint/format/text.ts";
+import { loadJiti, persistJitiCache } from "./jiti-loader.ts";
 import { jitiPositionMapper } from "./jiti-positions.ts";
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, withLoadGuards } from "./load-guard.ts";
 import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
@@ -73,9 +73,10 @@ export async function loadPipelines(
   }
   const cache = choosePrivateCache(io.env);
   if (cache.dir === false && cache.warning) io.stderr(`${cache.warning}\n`);
-  // jiti through require: its ESM entry re-exports a 190 KB CommonJS bundle, which Node's
-  // ESM loader first scans for export names (about 50 ms of every render).
-  const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
+  // jiti through require (its ESM entry re-exports a 190 KB CommonJS bundle, which Node's
+  // ESM loader first scans for export names: about 50 ms of every render), with that
+  // bundle's bytecode from the code cache (jiti-loader.ts).
+  const createJiti = loadJiti(io.env);
   const jiti = createJiti(import.meta.url, {
     virtualModules: { contrail: await import("../index.ts") },
     interopDefault: false,
@@ -99,6 +100,7 @@ export async function loadPipelines(
     if (error instanceof CliError) throw error;
     throw describeLoadError(error, shown, io);
   } finally {
+    persistJitiCache();
     if (cache.dir) tightenCacheFiles(cache.dir);
   }
   const found: LoadedPipeline[] = [];

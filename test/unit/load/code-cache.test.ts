@@ -1,5 +1,5 @@
 /**
- * The V8 code cache of the CLI's bundle (cli/code-cache.ts) is treated like code: kept only
+ * The V8 code cache of the CLI's bundle (load/code-cache.ts) is treated like code: kept only
  * in the private cache folder, read only from a 0600 file of the user's own whose digest
  * matches, never through a link, and written anew (render still right) when it is torn,
  * corrupted or rejected by V8.
@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { codeCacheName, readTrustedCache } from "../../../packages/sdk/src/cli/code-cache.ts";
+import { codeCacheName, readTrustedCache } from "../../../packages/sdk/src/load/code-cache.ts";
 import { repoRoot } from "../../helpers/paths.ts";
 import { runSdk } from "../../helpers/run-sdk.ts";
 
@@ -168,9 +168,14 @@ describe("sdk render through the code cache (the bin, as a user runs it)", () =>
     expect(first.yaml).toContain("name: build-my-repo");
     expect(render()).toEqual({ yaml: first.yaml, state: ["none", "written"] });
     expect(render()).toEqual({ yaml: first.yaml, state: ["used", "none"] });
-    const [name] = cacheFiles(cache);
-    const path = join(cache, name ?? "");
-    expect(name).toMatch(/^code-render-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{8}\.v8$/);
+    // One cache for the CLI's render, one for jiti (load/jiti-loader.ts).
+    const names = cacheFiles(cache).sort();
+    expect(names).toEqual([
+      expect.stringMatching(/^code-jiti-/),
+      expect.stringMatching(/^code-render-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{8}\.v8$/),
+    ]);
+    expect(fs.statSync(join(cache, names[0] ?? "")).size).toBeGreaterThan(1000);
+    const path = join(cache, names[1] ?? "");
     fs.writeFileSync(path, Buffer.alloc(fs.statSync(path).size, 0x41));
     expect(render()).toEqual({ yaml: first.yaml, state: ["refused", "written"] });
     expect(render()).toEqual({ yaml: first.yaml, state: ["used", "none"] });

@@ -1,14 +1,15 @@
 /**
- * Runs the CLI's CommonJS bundle (dist/cli/main.cjs) with a V8 code cache, so that a start
- * deserializes the bytecode of the functions the last run of the same command compiled
- * instead of parsing and compiling ~1.4 MB of JavaScript again. Node 20 has no
+ * Runs a CommonJS file with a V8 code cache: the CLI's bundle (dist/cli/main.cjs, one cache
+ * per command) and jiti (load/jiti-loader.ts), so that a start deserializes the bytecode of
+ * the functions the last run compiled instead of parsing and compiling ~1.6 MB of
+ * JavaScript again. Node 20 has no
  * `module.enableCompileCache`; `vm.Script` with `cachedData` is what it offers
  * (https://nodejs.org/docs/latest-v20.x/api/vm.html#scriptcreatecacheddata).
  *
  * V8 runs cached bytecode without checking it against the source beyond its length, so the
  * cache is treated like code: it lives only in the private cache folder
  * (load/private-cache.ts: the user's own 0700 folder, or none), is named after the bundle's
- * content hash, Node's version and flags, and the command (each command caches what it ran);
+ * content hash, Node's version and flags, and a name (each command caches what it ran);
  * a file is read only when it is a plain file of the user's own with mode 0600, opened
  * without following a symbolic link, and only when the SHA-1 stored in front of it matches
  * its bytes (a torn or corrupted file is never handed to V8). A cache that is missing, refused
@@ -23,7 +24,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import vm from "node:vm";
-import { choosePrivateCache } from "../load/private-cache.ts";
+import { choosePrivateCache } from "./private-cache.ts";
 
 /** What became of the code cache in this run (for tests and `CONTRAIL_DEBUG`). */
 export type CodeCacheState = "used" | "written" | "placeholder" | "rejected" | "refused" | "none";
@@ -31,7 +32,7 @@ export type CodeCacheState = "used" | "written" | "placeholder" | "rejected" | "
 /** A bundle compiled and run, and the step that stores its code cache once the command ran. */
 export interface CachedBundle {
   /** The bundle's `module.exports`. */
-  readonly exports: Record<string, unknown>;
+  readonly exports: unknown;
   /** How the cache was used when compiling: `used`, `rejected` (by V8), `refused` (not trusted) or `none`. */
   readonly loaded: CodeCacheState;
   /** Writes the cache (a placeholder on the first run) when it was not used; returns what it wrote. Never throws. */
@@ -51,8 +52,8 @@ function sha1(data: string | Uint8Array): Buffer {
 }
 
 /**
- * The cache file's name: the bundle's hash, Node's version, architecture and the flags V8
- * was started with (V8 rejects a cache made under other flags), and the command.
+ * The cache file's name: `name` (the command, `jiti`), the bundle's hash, Node's version,
+ * architecture and the flags V8 was started with (V8 rejects a cache made under other flags).
  */
 export function codeCacheName(source: string, command: string): string {
   const flags = sha1([process.execArgv.join(" "), process.env.NODE_OPTIONS ?? ""].join("\n"))
@@ -121,8 +122,8 @@ function writeCache(dir: string, path: string, data: Buffer | undefined): boolea
 }
 
 /**
- * Compiles and runs the CommonJS bundle `file` for `command`, with the code cache from the
- * private cache folder `env` names when there is a trusted one.
+ * Compiles and runs the CommonJS file `file` (its cache named `command`), with the code cache
+ * from the private cache folder `env` names when there is a trusted one.
  */
 export function runCachedBundle(file: string, command: string, env: Readonly<Record<string, string | undefined>>): CachedBundle {
   const source = fs.readFileSync(file, "utf8");
@@ -138,7 +139,7 @@ export function runCachedBundle(file: string, command: string, env: Readonly<Rec
   });
   const loaded: CodeCacheState =
     typeof found === "object" ? (script.cachedDataRejected ? "rejected" : "used") : found === "untrusted" ? "refused" : "none";
-  const module = { exports: {} as Record<string, unknown> };
+  const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return {
