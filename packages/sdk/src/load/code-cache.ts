@@ -35,7 +35,7 @@ export interface CachedBundle {
   readonly exports: unknown;
   /** How the cache was used when compiling: `used`, `rejected` (by V8), `refused` (not trusted) or `none`. */
   readonly loaded: CodeCacheState;
-  /** Writes the cache (a placeholder on the first run) when it was not used; returns what it wrote. Never throws. */
+  /** Writes the cache (a placeholder on the first run) when it was not used, once; returns what it wrote. Never throws. */
   persist(): CodeCacheState;
 }
 
@@ -140,13 +140,15 @@ export function runCachedBundle(file: string, command: string, env: Readonly<Rec
   const loaded: CodeCacheState =
     typeof found === "object" ? (script.cachedDataRejected ? "rejected" : "used") : found === "untrusted" ? "refused" : "none";
   const module = { exports: {} as unknown };
+  let persisted = false;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return {
     exports: module.exports,
     loaded,
     persist: () => {
-      if (dir === undefined || path === undefined || loaded === "used") return "none";
+      if (dir === undefined || path === undefined || loaded === "used" || persisted) return "none";
+      persisted = true;
       try {
         // The very first run (right after install) leaves only a placeholder: serializing the
         // code costs 20-35 ms, which the second run pays instead, and a command run once

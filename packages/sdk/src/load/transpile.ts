@@ -11,10 +11,14 @@
  * by Babel, with the message and place jiti always gave.
  *
  * sucrase is bundled into contrail's dist (scripts/build.mjs, `dist/vendor/sucrase.cjs`),
- * not installed beside it, and loaded only on a cache miss.
+ * not installed beside it, and loaded only on a cache miss, through the code cache
+ * (load/code-cache.ts).
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Jiti, JitiOptions, TransformOptions } from "jiti";
+import { runCachedBundle } from "./code-cache.ts";
 
 type Transform = NonNullable<JitiOptions["transform"]>;
 type SucraseTransform = typeof import("sucrase").transform;
@@ -24,18 +28,22 @@ const NEEDS_BABEL = /\bimport\s*(?:\.\s*meta\b|\()/;
 
 const require = createRequire(import.meta.url);
 
-let sucrase: SucraseTransform | undefined;
-/** sucrase's `transform`: the bundled copy in an install, the workspace's under vitest. */
-function loadSucrase(): SucraseTransform {
+let sucrase: { readonly transform: SucraseTransform; persist(): void } | undefined;
+/**
+ * sucrase's `transform`: the bundled copy in an install (with its bytecode from the code
+ * cache, as the CLI's: an edited pipeline.ts misses jiti's cache and needs sucrase again),
+ * the workspace's under vitest.
+ */
+function loadSucrase(): NonNullable<typeof sucrase> {
   if (sucrase) return sucrase;
-  let module: typeof import("sucrase");
-  try {
-    // From dist/chunks/ or dist/load/, the copy scripts/build.mjs bundled.
-    module = require("../vendor/sucrase.cjs") as typeof import("sucrase");
-  } catch {
-    module = require("sucrase") as typeof import("sucrase");
+  // From dist/chunks/, dist/load/ or dist/cli/: the copy scripts/build.mjs bundled.
+  const bundled = fileURLToPath(new URL("../vendor/sucrase.cjs", import.meta.url));
+  if (existsSync(bundled)) {
+    const bundle = runCachedBundle(bundled, "sucrase", process.env);
+    sucrase = { transform: (bundle.exports as typeof import("sucrase")).transform, persist: () => bundle.persist() };
+  } else {
+    sucrase = { transform: (require("sucrase") as typeof import("sucrase")).transform, persist: () => {} };
   }
-  sucrase = module.transform;
   return sucrase;
 }
 
@@ -58,8 +66,9 @@ export function pipelineTranspiler(): Transform {
     if (options.jsx || NEEDS_BABEL.test(options.source)) return viaBabel();
     const filePath = options.filename ?? "pipeline.ts";
     let result: ReturnType<SucraseTransform>;
+    const loaded = loadSucrase();
     try {
-      result = loadSucrase()(options.source, {
+      result = loaded.transform(options.source, {
         transforms: options.ts ? ["typescript", "imports"] : ["imports"],
         filePath,
         // Imports used only as types go, as tsc and Babel elide them (`import "./x"` stays).
@@ -69,6 +78,8 @@ export function pipelineTranspiler(): Transform {
     } catch {
       return viaBabel();
     }
+    // After a transform, so that the functions it compiled are in the cache.
+    loaded.persist();
     if (!result.sourceMap) return { code: result.code };
     const map = Buffer.from(JSON.stringify({ ...result.sourceMap, sources: [filePath] })).toString("base64");
     return { code: `${result.code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${map}` };
