@@ -6,8 +6,9 @@
  * `module.enableCompileCache`; `vm.Script` with `cachedData` is what it offers
  * (https://nodejs.org/docs/latest-v20.x/api/vm.html#scriptcreatecacheddata).
  *
- * V8 runs cached bytecode without checking it against the source beyond its length, so the
- * cache is treated like code: it lives only in the private cache folder
+ * V8 runs cached bytecode without checking it against the source beyond its length, and
+ * Node 20's V8 checks no checksum of it either: one flipped byte ends the process in the
+ * deserializer (`V8_Fatal ... unreachable code`, tried). So the cache is treated like code: it lives only in the private cache folder
  * (load/private-cache.ts: the user's own 0700 folder, or none), is named after the bundle's
  * content hash, Node's version and flags, and a name (each command caches what it ran);
  * a file is read only when it is a plain file of the user's own with mode 0600, opened
