@@ -14,7 +14,7 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Io } from "../io/io.ts";
-import { LIBRARY_ENTRY } from "../load/load-pipeline.ts";
+import { LIBRARY_ENTRY } from "../load/library-entry.ts";
 
 type TypeScript = typeof TS;
 

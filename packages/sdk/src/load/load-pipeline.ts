@@ -9,9 +9,7 @@
  * ({@link choosePrivateCache}).
  */
 
-import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Pipeline } from "../builders/pipeline.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { setPositionMapper, userFrames } from "../diagnostics/source-site.ts";
@@ -32,13 +30,6 @@ export interface LoadedPipeline {
   readonly exportName: string;
   readonly pipeline: Pipeline;
 }
-
-const SOURCE_ENTRY = fileURLToPath(new URL("../index.ts", import.meta.url));
-/**
- * The library entry `contrail` resolves to in a user's pipeline.ts, for lint's type-check:
- * the sources in this workspace, the compiled copy's declarations in an install.
- */
-export const LIBRARY_ENTRY = existsSync(SOURCE_ENTRY) ? SOURCE_ENTRY : fileURLToPath(new URL("../index.d.ts", import.meta.url));
 
 /**
  * The pipeline file did not load: it does not parse or it threw. The message is for
