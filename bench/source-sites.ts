@@ -7,7 +7,7 @@
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { jitiPositionMapper } from "../packages/sdk/src/cli/jiti-positions.ts";
+import { jitiPositionMapper } from "../packages/sdk/src/load/jiti-positions.ts";
 import { syntheticPipeline } from "./lib/synthetic.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));

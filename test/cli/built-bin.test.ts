@@ -17,8 +17,10 @@ function sdk(...args: string[]) {
 }
 
 describe("the built bin", () => {
-  it("runs dist/, not the sources", () => {
-    expect(fs.readFileSync(bin, "utf8")).toContain('from "../dist/cli/main.js"');
+  it("runs dist/, not the sources: the CLI's CommonJS bundle through dist/cli/boot.js", () => {
+    expect(fs.readFileSync(bin, "utf8")).toContain('from "../dist/cli/boot.js"');
+    expect(fs.readFileSync(resolve(repoRoot, "packages/sdk/dist/cli/boot.js"), "utf8")).toContain('"./main.cjs"');
+    expect(fs.existsSync(resolve(repoRoot, "packages/sdk/dist/cli/main.cjs"))).toBe(true);
     expect(fs.existsSync(resolve(repoRoot, "packages/sdk/dist/cli/main.js"))).toBe(true);
   });
 

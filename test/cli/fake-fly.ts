@@ -7,9 +7,9 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { ExecOptions } from "../../packages/sdk/src/cli/io.ts";
-import { nodeIo } from "../../packages/sdk/src/cli/io.ts";
 import { main } from "../../packages/sdk/src/cli/main.ts";
+import type { ExecOptions } from "../../packages/sdk/src/io/io.ts";
+import { nodeIo } from "../../packages/sdk/src/io/io.ts";
 import { captureIo } from "../helpers/capture-io.ts";
 import { repoRoot } from "../helpers/paths.ts";
 

@@ -3,8 +3,8 @@
  * processes unless a test supplies `exec`.
  */
 import * as fs from "node:fs";
-import { dirname } from "node:path";
-import type { ExecOptions, ExecResult, Io } from "../../packages/sdk/src/cli/io.ts";
+import { dirname, resolve } from "node:path";
+import type { ExecOptions, ExecResult, Io } from "../../packages/sdk/src/io/io.ts";
 
 /** A test Io plus what the command printed. */
 export interface CapturedIo extends Io {
@@ -12,7 +12,7 @@ export interface CapturedIo extends Io {
   readonly err: string;
 }
 
-/** Makes a test Io rooted at `cwd`. */
+/** Makes a test Io rooted at `cwd`: relative paths are read and written against it, as in `nodeIo`. */
 export function captureIo(
   cwd: string,
   options: {
@@ -22,6 +22,7 @@ export function captureIo(
 ): CapturedIo {
   let out = "";
   let err = "";
+  const at = (path: string): string => resolve(cwd, path);
   return {
     get out() {
       return out;
@@ -38,14 +39,14 @@ export function captureIo(
     cwd,
     env: options.env ?? {},
     isTTY: false,
-    readFile: (path) => fs.readFileSync(path, "utf8"),
+    readFile: (path) => fs.readFileSync(at(path), "utf8"),
     writeFile: (path, content) => {
-      fs.mkdirSync(dirname(path), { recursive: true });
-      fs.writeFileSync(path, content);
+      fs.mkdirSync(dirname(at(path)), { recursive: true });
+      fs.writeFileSync(at(path), content);
     },
-    exists: (path) => fs.existsSync(path),
-    isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
-    readDir: (path) => fs.readdirSync(path).sort(),
+    exists: (path) => fs.existsSync(at(path)),
+    isDirectory: (path) => fs.statSync(at(path), { throwIfNoEntry: false })?.isDirectory() ?? false,
+    readDir: (path) => fs.readdirSync(at(path)).sort(),
     exec:
       options.exec ??
       (async () => {

@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type WriteFs, writeFileAtomic } from "../../packages/sdk/src/cli/atomic-write.ts";
 import { CliError } from "../../packages/sdk/src/cli/command.ts";
+import { type WriteFs, writeFileAtomic } from "../../packages/sdk/src/io/atomic-write.ts";
 import { FakeFly, runBinary } from "../cli/fake-fly.ts";
 import { runSdk } from "../helpers/run-sdk.ts";
 

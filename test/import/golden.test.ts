@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPipelines } from "../../packages/sdk/src/cli/load-pipeline.ts";
 import { importPipeline } from "../../packages/sdk/src/import/index.ts";
+import { loadPipelines } from "../../packages/sdk/src/load/load-pipeline.ts";
 import { renderPipeline } from "../../packages/sdk/src/render/render.ts";
 import { expectGolden } from "../helpers/golden.ts";
 import { REPO_ROOT, testIo, writeTmp } from "./harness.ts";

@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Io } from "../../packages/sdk/src/cli/io.ts";
-import { loadPipelines } from "../../packages/sdk/src/cli/load-pipeline.ts";
 import { type JsonObject, loadPipelineYaml } from "../../packages/sdk/src/import/load.ts";
+import type { Io } from "../../packages/sdk/src/io/io.ts";
+import { loadPipelines } from "../../packages/sdk/src/load/load-pipeline.ts";
 import type { JsonValue } from "../../packages/sdk/src/model/common.ts";
 
 /** The repository root. */

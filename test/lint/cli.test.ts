@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../packages/sdk/src/cli/io.ts";
 import { main } from "../../packages/sdk/src/cli/main.ts";
+import type { Io } from "../../packages/sdk/src/io/io.ts";
 import { repoRoot } from "./shared.ts";
 
 const BAD = `resources:

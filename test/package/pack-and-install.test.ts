@@ -30,10 +30,13 @@ let entries: string[] = [];
 
 /**
  * The environment of a user's shell: without the npm_* variables that `pnpm run` sets for
- * its scripts (npm warns about pnpm's own settings in them, e.g. `_jsr-registry`).
+ * its scripts (npm warns about pnpm's own settings in them, e.g. `_jsr-registry`), and
+ * without the NODE_PATH pnpm's bin shims set (the workspace's .pnpm/node_modules, where
+ * `require` of the CLI's CommonJS bundle would find the workspace's ts-morph).
  */
 function userEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== "PNPM_SCRIPT_SRC_DIR"));
+  const pnpmOnly = (name: string) => /^npm_/i.test(name) || name === "PNPM_SCRIPT_SRC_DIR" || name === "NODE_PATH";
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !pnpmOnly(name)));
 }
 
 /** Runs a command in the app project; never through a shell. */

@@ -6,7 +6,7 @@
 // instance of each module. Only the run-time dependencies that are optional or heavy
 // (jiti, ts-morph, typescript, @viz-js/viz) stay outside, loaded when a command needs them.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +62,59 @@ await build({
   plugins: [englishOnlyZodLocales],
   logLevel: "warning",
 });
+// The CLI again, as one CommonJS file that bin/sdk.js runs through V8's code cache
+// (cli/boot.ts, load/code-cache.ts): a warm start deserializes bytecode instead of compiling
+// the chunks. `import.meta.url` is the bundle's own URL (a sibling of dist/cli/main.js, so
+// that `new URL("../x", import.meta.url)` finds the same files). The user's pipeline.ts
+// gets this bundle's copy of the library as `contrail` (load/load-pipeline.ts).
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/cli/main.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["jiti", "ts-morph", "typescript", "@viz-js/viz"],
+  define: { "import.meta.url": "__contrailModuleUrl" },
+  // `import()` of the packages left outside (ts-morph, @viz-js/viz) becomes `require()`: a
+  // script run by `vm` has no module loader of its own without an experimental hook, and
+  // each of them has a CommonJS entry.
+  supported: { "dynamic-import": false },
+  banner: { js: 'var __contrailModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: "linked",
+  plugins: [englishOnlyZodLocales],
+  logLevel: "warning",
+});
+// The bin's loader of that bundle: node: modules and the private-cache checks only.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/boot.ts"],
+  outfile: "dist/cli/boot.js",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+// sucrase (a devDependency), bundled into one CommonJS file that load/transpile.ts requires
+// only when jiti transpiles a pipeline.ts (a cache miss): one file loads faster than its
+// 90 modules, and an install needs no sucrase of its own (nor its glob, commander, mz...).
+await build({
+  absWorkingDir: root,
+  stdin: { contents: 'module.exports = { transform: require("sucrase").transform };', resolveDir: root, loader: "js" },
+  outfile: "dist/vendor/sucrase.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  legalComments: "linked",
+  logLevel: "warning",
+});
+// sucrase's MIT licence goes with the copy of its code.
+const sucraseDir = dirname(createRequire(import.meta.url).resolve("sucrase/package.json"));
+copyFileSync(resolve(sucraseDir, "LICENSE"), resolve(dist, "vendor/sucrase.LICENSE"));
 // The workspace's TypeScript, found from here (so that the build needs no PATH set up).
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });

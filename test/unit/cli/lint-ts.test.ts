@@ -140,3 +140,20 @@ describe("sdk lint type-checks as the user's project does", () => {
     expect(typeof ours?.ts.createProgram).toBe("function");
   });
 });
+
+describe("sdk lint finds every file against the Io's working folder", () => {
+  it("reads a YAML file and a pipeline.ts given relative to io.cwd, not to the process's folder", async () => {
+    const dir = outsideProject({
+      "pipeline.ts": PIPELINE,
+      // A get of a resource that is not declared: Concourse refuses it.
+      "pipeline.yml": "jobs:\n- name: unit\n  plan:\n  - get: nowhere\n",
+    });
+    expect(process.cwd()).not.toBe(dir);
+    const yaml = await lintIn(dir, "pipeline.yml");
+    expect(yaml.diagnostics).not.toContainEqual(expect.objectContaining({ message: expect.stringContaining("no such file") }));
+    expect(yaml.code).toBe(1);
+    expect(yaml.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", file: "pipeline.yml", line: 4 }));
+    const script = await lintIn(dir, "pipeline.ts");
+    expect(script.code).toBe(0);
+  });
+});

@@ -15,7 +15,7 @@ import {
   withInterrupts,
   withPrivateFile,
 } from "../../../packages/sdk/src/cli/fly.ts";
-import type { ExecOptions, ExecResult } from "../../../packages/sdk/src/cli/io.ts";
+import type { ExecOptions, ExecResult } from "../../../packages/sdk/src/io/io.ts";
 import { captureIo } from "../../helpers/capture-io.ts";
 
 let dir: string;

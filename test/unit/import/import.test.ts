@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../../packages/sdk/src/cli/io.ts";
 import { main } from "../../../packages/sdk/src/cli/main.ts";
 import { importPipeline } from "../../../packages/sdk/src/import/index.ts";
 import { camelCase, NameAllocator } from "../../../packages/sdk/src/import/names.ts";
 import { orderJobs } from "../../../packages/sdk/src/import/order.ts";
+import type { Io } from "../../../packages/sdk/src/io/io.ts";
 
 describe("names", () => {
   it("camelCases Concourse names into valid identifiers", () => {

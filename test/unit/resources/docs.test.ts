@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { nodeIo } from "../../../packages/sdk/src/cli/io.ts";
-import { loadPipelines } from "../../../packages/sdk/src/cli/load-pipeline.ts";
+import { nodeIo } from "../../../packages/sdk/src/io/io.ts";
+import { loadPipelines } from "../../../packages/sdk/src/load/load-pipeline.ts";
 
 const root = join(import.meta.dirname, "../../..");
 const markdown = readFileSync(join(root, "docs/resources.md"), "utf8");

@@ -4,10 +4,8 @@
  * `DIR/ci/task.yml`.
  */
 import { resolve } from "node:path";
-import type { RuleSettings } from "../lint/codes.ts";
-import { type TaskFileSource, taskFileSource } from "../task-file/source.ts";
-import { UsageError } from "./command.ts";
-import type { Io } from "./io.ts";
+import { UsageError } from "../io/errors.ts";
+import type { Io } from "../io/io.ts";
 
 /** The flag, for `parseCommandArgs`. */
 export const ARTIFACT_FLAG = { artifact: { type: "string", multiple: true, default: [] as string[] } } as const;
@@ -38,16 +36,4 @@ export function parseArtifactFlags(command: string, values: readonly string[] | 
     Object.defineProperty(out, name, { value: path, enumerable: true, writable: true, configurable: true });
   }
   return out;
-}
-
-/** A task-file source over the CLI's Io. */
-export function cliTaskFileSource(io: Io, artifacts: Readonly<Record<string, string>>, rules?: RuleSettings): TaskFileSource {
-  return taskFileSource({
-    artifacts,
-    cwd: io.cwd,
-    readFile: (path) => io.readFile(path),
-    exists: (path) => io.exists(path),
-    ...(io.realPath ? { realPath: (path: string) => (io.realPath as (p: string) => string)(path) } : {}),
-    ...(rules ? { rules } : {}),
-  });
 }

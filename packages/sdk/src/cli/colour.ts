@@ -7,8 +7,9 @@
  * - else `NO_COLOR` set to anything non-empty turns it off (https://no-color.org);
  * - else colour when the stream is a terminal and `TERM` is not `dumb`.
  */
+
+import type { Io } from "../io/io.ts";
 import { ANSI, type Palette, PLAIN } from "../lint/format/palette.ts";
-import type { Io } from "./io.ts";
 
 /** Whether to colour a stream that is (or is not) a terminal, given the environment. */
 export function wantsColour(env: Io["env"], isTTY: boolean): boolean {

@@ -1,17 +1,10 @@
 /**
- * The shape of a CLI command, and the errors that map to exit codes.
+ * The shape of a CLI command. The errors that map to exit codes live in io/errors.ts (the
+ * libraries below the CLI throw them too); they are re-exported here for the commands.
  */
-import type { Io } from "./io.ts";
+import type { Io } from "../io/io.ts";
 
-/** Exit codes, documented in the README. */
-export const ExitCode = {
-  /** Success. */
-  ok: 0,
-  /** Problems in the pipeline (errors, or warnings under `--strict`), or a failed check. */
-  problems: 1,
-  /** Bad usage: unknown command or flag, missing argument, unreadable input file. */
-  usage: 2,
-} as const;
+export { CliError, ExitCode, UsageError } from "../io/errors.ts";
 
 /** One subcommand of `sdk`. */
 export interface Command {
@@ -23,28 +16,4 @@ export interface Command {
   readonly usage: string;
   /** Runs the command; resolves to the exit code. */
   run(args: readonly string[], io: Io): Promise<number>;
-}
-
-/**
- * A mistake in how the CLI was called. Printed as one line plus a pointer to `--help`,
- * exit code 2.
- */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
-/**
- * A failure the user can fix, with a message that says how. Printed without a stack trace.
- * `exitCode` is 1 for problems with the pipeline and 2 for problems with the invocation.
- */
-export class CliError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode: number = ExitCode.problems) {
-    super(message);
-    this.name = "CliError";
-    this.exitCode = exitCode;
-  }
 }

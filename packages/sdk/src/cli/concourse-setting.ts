@@ -4,9 +4,9 @@
  * directory, else the newest contrail models.
  */
 import { dirname, join } from "node:path";
+import type { Io } from "../io/io.ts";
 import { type ConcourseVersion, LATEST_CONCOURSE, OLDEST_CONCOURSE, parseConcourseVersion } from "../lint/concourse-version.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
-import type { Io } from "./io.ts";
 
 /** The `parseArgs` option. */
 export const CONCOURSE_OPTION = { concourse: { type: "string" } } as const;

@@ -7,8 +7,11 @@
  */
 import { relative } from "node:path";
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { Io } from "../io/io.ts";
 import type { ConcourseVersion } from "../lint/concourse-version.ts";
 import { lintYaml } from "../lint/index.ts";
+import { type LoadedPipeline, loadPipelines } from "../load/load-pipeline.ts";
+import { pipelineArtifacts } from "../load/pipeline-artifacts.ts";
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { generatedHeader } from "../render/header.ts";
 import { renderPipeline } from "../render/render.ts";
@@ -16,9 +19,6 @@ import { toYaml } from "../render/to-yaml.ts";
 import type { VarSources } from "../vars/sources.ts";
 import { paletteFor } from "./colour.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
-import type { Io } from "./io.ts";
-import { type LoadedPipeline, loadPipelines } from "./load-pipeline.ts";
-import { pipelineArtifacts } from "./pipeline-artifacts.ts";
 import { checkPipelineNames } from "./pipeline-names.ts";
 import { formatRenderDiagnostics } from "./report.ts";
 import { sourceName } from "./source-name.ts";

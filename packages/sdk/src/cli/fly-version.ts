@@ -5,10 +5,11 @@
  *
  * @see https://concourse-ci.org/fly.html#fly-sync
  */
+
+import type { Io } from "../io/io.ts";
 import { type ConcourseVersion, parseConcourseVersion } from "../lint/concourse-version.ts";
 import { CliError, ExitCode } from "./command.ts";
 import { concourseVersion } from "./concourse-setting.ts";
-import type { Io } from "./io.ts";
 
 /** The version `--concourse` asks for; `fly` means fly's own (the server's, once synced). */
 export async function concourseVersionOrFly(

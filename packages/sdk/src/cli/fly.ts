@@ -14,8 +14,8 @@
 import * as fs from "node:fs";
 import { constants as osConstants, tmpdir } from "node:os";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
+import type { ExecResult, Io } from "../io/io.ts";
 import { CliError, ExitCode } from "./command.ts";
-import type { ExecResult, Io } from "./io.ts";
 
 /** How to get fly, in one line. */
 export const FLY_INSTALL_HINT =

@@ -4,9 +4,9 @@
  */
 
 import { terminalSafe } from "../diagnostics/terminal-safe.ts";
+import { type Io, nodeIo } from "../io/io.ts";
+import { describeIoError } from "../io/io-error.ts";
 import { CliError, type Command, ExitCode, UsageError } from "./command.ts";
-import { type Io, nodeIo } from "./io.ts";
-import { describeIoError } from "./io-error.ts";
 
 type CommandLoader = () => Promise<Command>;
 

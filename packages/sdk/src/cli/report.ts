@@ -5,9 +5,9 @@
  */
 import { isAbsolute, relative } from "node:path";
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import type { Io } from "../io/io.ts";
 import { type Palette, PLAIN } from "../lint/format/palette.ts";
 import { formatDiagnostic } from "../lint/format/text.ts";
-import type { Io } from "./io.ts";
 
 /**
  * Diagnostics with their files shown as the user named them: relative to the working

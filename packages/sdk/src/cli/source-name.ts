@@ -5,7 +5,7 @@
  * runs; relative to the working directory outside a repository.
  */
 import { dirname, join, relative, resolve } from "node:path";
-import type { Io } from "./io.ts";
+import type { Io } from "../io/io.ts";
 
 /** The header's name for `file` (a path as the user gave it). */
 export function sourceName(io: Io, file: string): string {

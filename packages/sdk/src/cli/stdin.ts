@@ -1,8 +1,9 @@
 /**
  * `-` as a file name: standard input, as most Unix tools take it (`cat p.yml | sdk lint -`).
  */
+
+import type { Io } from "../io/io.ts";
 import { CliError, ExitCode } from "./command.ts";
-import type { Io } from "./io.ts";
 
 /** The file name that means standard input. */
 export const STDIN = "-";

@@ -4,9 +4,9 @@
  */
 import { join, relative, resolve } from "node:path";
 import type { TaskFileInput } from "../import/emit-task-files.ts";
+import type { Io } from "../io/io.ts";
 import { looksLikeTaskConfig } from "../task-file/index.ts";
 import { CliError, ExitCode } from "./command.ts";
-import type { Io } from "./io.ts";
 
 const YAML_FILE = /\.ya?ml$/i;
 

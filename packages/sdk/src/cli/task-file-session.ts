@@ -4,13 +4,13 @@
  * per mapping, and what to tell the user (mappings, how many file tasks were followed).
  */
 import { relative, resolve } from "node:path";
+import type { Io } from "../io/io.ts";
+import { ioTaskFileSource } from "../io/task-file-source.ts";
 import type { RuleSettings } from "../lint/codes.ts";
 import type { FileTaskStats } from "../lint/rules/context.ts";
 import type { PipelineConfig } from "../model/index.ts";
 import { autoMapArtifacts, findGitCheckout } from "../task-file/auto-map.ts";
 import type { TaskFileSource } from "../task-file/source.ts";
-import { cliTaskFileSource } from "./artifact-flags.ts";
-import type { Io } from "./io.ts";
 
 /** One artifact mapping in effect for a pipeline file. */
 export interface ArtifactMappingNote {
@@ -61,7 +61,7 @@ export class TaskFileSession {
       const key = JSON.stringify(Object.entries(artifacts).sort());
       let source = this.sources.get(key);
       if (!source) {
-        source = cliTaskFileSource(this.io, artifacts, this.rules);
+        source = ioTaskFileSource(this.io, artifacts, this.rules);
         this.sources.set(key, source);
       }
       return source;

@@ -6,9 +6,9 @@
  */
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Io } from "../io/io.ts";
 import { loadVarSources, type VarFlags, type VarSources } from "../vars/sources.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
-import type { Io } from "./io.ts";
 
 /** The `parseArgs` options of the var flags. */
 export const VAR_FLAG_OPTIONS = {

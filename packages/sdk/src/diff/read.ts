@@ -5,7 +5,7 @@
  *
  * @see https://concourse-ci.org/config-basics.html
  */
-import { CliError } from "../cli/command.ts";
+import { CliError } from "../io/errors.ts";
 import { parseYaml } from "../lint/parse.ts";
 import type { YNode } from "../lint/ynode.ts";
 

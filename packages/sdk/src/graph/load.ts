@@ -3,13 +3,13 @@
  * YAML/JSON file (read with the linter's Concourse-faithful YAML 1.1 loader).
  */
 import { basename, isAbsolute, relative, resolve } from "node:path";
-import { cliTaskFileSource } from "../cli/artifact-flags.ts";
-import { CliError, ExitCode } from "../cli/command.ts";
-import type { Io } from "../cli/io.ts";
-import { pipelineArtifacts } from "../cli/pipeline-artifacts.ts";
-import { DEFAULT_MAX_SIZE_MB, readSource } from "../cli/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CliError, ExitCode } from "../io/errors.ts";
+import type { Io } from "../io/io.ts";
+import { DEFAULT_MAX_SIZE_MB, readSource } from "../io/read-source.ts";
+import { ioTaskFileSource } from "../io/task-file-source.ts";
 import { type LintOptions, lintYaml } from "../lint/index.ts";
+import { pipelineArtifacts } from "../load/pipeline-artifacts.ts";
 import type { PipelineConfig } from "../model/index.ts";
 import type { TaskFileSource } from "../task-file/source.ts";
 import { interpolateConfig } from "../vars/config.ts";
@@ -77,7 +77,7 @@ async function loadScript(
   vars: VarSources | undefined,
   loadTimeoutMs: number | undefined,
 ): Promise<GraphInput> {
-  const { loadPipelines } = await import("../cli/load-pipeline.ts");
+  const { loadPipelines } = await import("../load/load-pipeline.ts");
   const loaded = await loadPipelines(file, io, loadTimeoutMs);
   const match = wanted === undefined ? loaded[0] : loaded.find((p) => p.name === wanted || p.exportName === wanted);
   if (!match) {
@@ -93,7 +93,7 @@ async function loadScript(
   // The Pipeline's own `artifacts`, under the folders --artifact (or the checkout) gives.
   const given = source(synth.config);
   const own = pipelineArtifacts(io, file, match.pipeline, given?.artifacts ?? {});
-  const taskFiles = Object.keys(own).length === Object.keys(given?.artifacts ?? {}).length ? given : cliTaskFileSource(io, own);
+  const taskFiles = Object.keys(own).length === Object.keys(given?.artifacts ?? {}).length ? given : ioTaskFileSource(io, own);
   return {
     config,
     title: title === "pipeline" ? basename(resolve(io.cwd, file, "..")) : title,

@@ -12,9 +12,9 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as TS from "typescript";
-import type { Io } from "../cli/io.ts";
-import { LIBRARY_ENTRY } from "../cli/load-pipeline.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Io } from "../io/io.ts";
+import { LIBRARY_ENTRY } from "../load/library-entry.ts";
 
 type TypeScript = typeof TS;
 
@@ -70,7 +70,7 @@ function isUserFile(fileName: string): boolean {
   return !normal.startsWith(LIBRARY_DIR) && !normal.includes(`${path.sep}node_modules${path.sep}`) && !normal.endsWith(".d.ts");
 }
 
-/** A compiler host that resolves `contrail` as render does (see `cli/load-pipeline.ts`). */
+/** A compiler host that resolves `contrail` as render does (see `load/load-pipeline.ts`). */
 function hostResolvingContrail(ts: TypeScript, options: TS.CompilerOptions): TS.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const extension = LIBRARY_ENTRY.endsWith(".d.ts") ? ts.Extension.Dts : ts.Extension.Ts;

@@ -9,6 +9,7 @@
 import { comparePipelines } from "../../diff/compare.ts";
 import { formatChanges } from "../../diff/format.ts";
 import { readPipelineYaml } from "../../diff/read.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import {
@@ -24,7 +25,6 @@ import {
   withInterrupts,
 } from "../fly.ts";
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
-import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 
 const USAGE = `Usage: sdk diff -t TARGET -p NAME [FILE] [options]
 

@@ -3,11 +3,11 @@
  */
 import { extname, resolve } from "node:path";
 import { formatDiagnosticLine } from "../../diagnostics/diagnostic.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
 import type { TaskFileSource } from "../../task-file/source.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
-import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { refuseToReplaceInput } from "../output-guard.ts";
 import { TaskFileSession } from "../task-file-session.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_HELP, VAR_FLAG_OPTIONS } from "../var-flags.ts";

@@ -6,12 +6,13 @@ import { type Diagnostic, formatDiagnosticLine, hasErrors } from "../../diagnost
 import { importTaskFiles } from "../../import/emit-task-files.ts";
 import { importPipeline } from "../../import/index.ts";
 import { MissingTsMorphError } from "../../import/ts-morph.ts";
+import type { Io } from "../../io/io.ts";
+import { MAX_SIZE_OPTION, maxSizeBytes, readSource } from "../../io/read-source.ts";
+import { ioTaskFileSource } from "../../io/task-file-source.ts";
 import { parseCommandArgs } from "../args.ts";
-import { ARTIFACT_FLAG, artifactUsage, cliTaskFileSource, parseArtifactFlags } from "../artifact-flags.ts";
+import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
-import type { Io } from "../io.ts";
 import { refuseToReplaceInput } from "../output-guard.ts";
-import { MAX_SIZE_OPTION, maxSizeBytes, readSource } from "../read-source.ts";
 import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
 import { collectTaskFiles, isTaskFileArgument } from "../task-file-args.ts";
 
@@ -80,7 +81,7 @@ export const importCommand: Command = {
     if (!fromStdin && !io.exists(path)) throw new CliError(`error: no such file: ${file}`, ExitCode.usage);
     if (out !== undefined && !fromStdin) refuseToReplaceInput("import", out, [path], values.output ?? out);
     const artifacts = parseArtifactFlags("import", values.artifact, io);
-    const taskFiles = Object.keys(artifacts).length > 0 ? cliTaskFileSource(io, artifacts) : undefined;
+    const taskFiles = Object.keys(artifacts).length > 0 ? ioTaskFileSource(io, artifacts) : undefined;
     // Relative to the generated file's folder (the working directory when it is printed).
     const base = out === undefined ? io.cwd : dirname(out);
     const artifactFolders = Object.fromEntries(

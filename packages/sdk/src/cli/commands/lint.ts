@@ -4,6 +4,8 @@
  */
 import { relative, resolve } from "node:path";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.ts";
+import type { Io } from "../../io/io.ts";
+import { MAX_SIZE_OPTION, MAX_SIZE_USAGE, maxSizeBytes, readSource } from "../../io/read-source.ts";
 import { RULES } from "../../lint/codes.ts";
 import type { ConcourseVersion } from "../../lint/concourse-version.ts";
 import { formatGithub } from "../../lint/format/github.ts";
@@ -12,6 +14,9 @@ import { formatSarif } from "../../lint/format/sarif.ts";
 import { DEFAULT_MAX_FINDINGS, formatText } from "../../lint/format/text.ts";
 import { lintYaml } from "../../lint/index.ts";
 import { applyRuleSettings } from "../../lint/settings.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
+import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../../load/load-pipeline.ts";
+import { pipelineArtifacts } from "../../load/pipeline-artifacts.ts";
 import { renderPipeline } from "../../render/render.ts";
 import { lintTaskFile, looksLikeTaskConfig } from "../../task-file/index.ts";
 import { formatVarsReport } from "../../vars/report.ts";
@@ -21,11 +26,6 @@ import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-fl
 import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
-import type { Io } from "../io.ts";
-import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
-import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-pipeline.ts";
-import { pipelineArtifacts } from "../pipeline-artifacts.ts";
-import { MAX_SIZE_OPTION, MAX_SIZE_USAGE, maxSizeBytes, readSource } from "../read-source.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { readSources, relativeFiles } from "../report.ts";
 import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
@@ -68,9 +68,9 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
   // refused, as go-yaml refuses it, when it is not UTF-8.
   const name = file === STDIN ? STDIN_NAME : file;
   const script = file !== STDIN && /\.[cm]?tsx?$/.test(file);
-  // A pipeline.ts is read where its loader finds it: against the working folder.
-  const readPath = script ? resolve(io.cwd, file) : file;
-  const read = file === STDIN ? { text: readStandardInput(io, "lint") } : readSource(io, "lint", readPath, file, settings.limits.maxBytes);
+  // Io resolves a relative path against its cwd, as the pipeline.ts loader does: a YAML
+  // file and a pipeline.ts are found in the same place.
+  const read = file === STDIN ? { text: readStandardInput(io, "lint") } : readSource(io, "lint", file, file, settings.limits.maxBytes);
   if (read.invalid) {
     const { message, line, column } = read.invalid;
     return [{ code: "yaml-syntax", severity: "error", message, path: "", file, line, column }];

@@ -4,17 +4,17 @@
 
 import { join, relative, resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
+import type { Io } from "../../io/io.ts";
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
+import { type LoadedPipeline, loadPipelines } from "../../load/load-pipeline.ts";
+import { pipelineArtifacts } from "../../load/pipeline-artifacts.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
 import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
-import type { Io } from "../io.ts";
-import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
-import { type LoadedPipeline, loadPipelines } from "../load-pipeline.ts";
 import { insideOutputDir, refuseToReplaceInput } from "../output-guard.ts";
-import { pipelineArtifacts } from "../pipeline-artifacts.ts";
 import { checkPipelineNames } from "../pipeline-names.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { formatRenderDiagnostics } from "../report.ts";

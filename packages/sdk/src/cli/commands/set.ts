@@ -4,6 +4,8 @@
  * @see https://concourse-ci.org/setting-pipelines.html
  * @see https://concourse-ci.org/fly.html
  */
+
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import {
@@ -23,7 +25,6 @@ import {
 import { refuseOnErrors, renderForFly } from "../fly-render.ts";
 import { varsFileText } from "../fly-vars.ts";
 import { concourseVersionOrFly } from "../fly-version.ts";
-import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk set -t TARGET -p NAME [FILE] [options]

@@ -5,6 +5,8 @@
  * @see https://concourse-ci.org/setting-pipelines.html#fly-validate-pipeline
  * @see https://concourse-ci.org/fly.html
  */
+
+import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
 import { parseCommandArgs } from "../args.ts";
 import { type Command, ExitCode, UsageError } from "../command.ts";
 import {
@@ -25,7 +27,6 @@ import {
 import { type RenderedForFly, renderForFly } from "../fly-render.ts";
 import { varsFileText } from "../fly-vars.ts";
 import { concourseVersionOrFly } from "../fly-version.ts";
-import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { hasVarFlags, readVarFlags, VAR_FLAG_OPTIONS } from "../var-flags.ts";
 
 const USAGE = `Usage: sdk validate [FILE] [--strict] [--pipeline NAME] [options]

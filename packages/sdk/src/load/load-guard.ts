@@ -12,8 +12,8 @@
  * the message and ends the process (exit 137, as a kill would).
  */
 import { Worker } from "node:worker_threads";
-import { CliError, ExitCode, UsageError } from "./command.ts";
-import type { Io } from "./io.ts";
+import { CliError, ExitCode, UsageError } from "../io/errors.ts";
+import type { Io } from "../io/io.ts";
 
 /** How long a pipeline.ts may take to load, unless `--load-timeout` or the env var says otherwise. */
 export const DEFAULT_LOAD_TIMEOUT_SECONDS = 60;

@@ -1,9 +1,10 @@
 /**
  * Positions in a pipeline.ts as the user wrote it, from positions in the code jiti ran.
  *
- * jiti transpiles TypeScript with Babel and runs the result with `vm`, for which Node
- * applies no source maps: lines are kept but columns move (`(0, _contrail.loadVar)(...)`
- * for `loadVar(...)`, types stripped), and line 1 carries jiti's module wrapper. Only when
+ * jiti transpiles TypeScript (load/transpile.ts: sucrase, else Babel) and runs the result
+ * with `vm`, for which Node applies no source maps: lines are kept but columns move
+ * (`_contrail.loadVar.call(void 0, ...)` or `(0, _contrail.loadVar)(...)` for
+ * `loadVar(...)`, types stripped), and line 1 carries jiti's module wrapper. Only when
  * a position is needed (a diagnostic, a module that threw) is the file transpiled again,
  * this time with a source map (from the loader's private cache when there is one), and the
  * position mapped through it.
@@ -13,6 +14,7 @@ import * as fs from "node:fs";
 import { createRequire, SourceMap } from "node:module";
 import type { Jiti } from "jiti";
 import type { PositionMapper, SourcePosition } from "../diagnostics/source-site.ts";
+import { pipelineTranspiler } from "./transpile.ts";
 
 // jiti's wrapper around a module run by `jiti.import` (`eval_evalModule` in jiti/dist/jiti.cjs).
 const WRAPPER = "(async function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { ";
@@ -36,10 +38,18 @@ export function jitiPositionMapper(cacheDir: string | false = false): PositionMa
     try {
       const source = fs.readFileSync(file, "utf8");
       // Through require, and only when a position is needed (jiti's ESM entry is slow to
-      // load). The loader's private cache (cli/private-cache.ts) already holds this file
+      // load). The loader's private cache (load/private-cache.ts) already holds this file
       // transpiled with its map, so Babel is not loaded again; without a cache it is.
       const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
-      jiti ??= createJiti(import.meta.url, { interopDefault: false, sourceMaps: true, fsCache: cacheDir, rebuildFsCache: false });
+      jiti ??= createJiti(import.meta.url, {
+        interopDefault: false,
+        sourceMaps: true,
+        fsCache: cacheDir,
+        rebuildFsCache: false,
+        // The transpiler the loader ran the file with, so that its map is the one for the
+        // code that ran when there is no cache to read it from.
+        transform: pipelineTranspiler(),
+      });
       const code = jiti.transform({ filename: file, source, ts: true, async: true });
       const inline = INLINE_MAP.exec(code)?.[1];
       const map = inline === undefined ? undefined : new SourceMap(JSON.parse(Buffer.from(inline, "base64").toString("utf8")));

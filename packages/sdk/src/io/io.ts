@@ -1,10 +1,13 @@
 /**
- * The CLI's only window on the world. Commands take an {@link Io} so that tests drive them
- * in-process with fakes, and only the binary itself uses {@link nodeIo}.
+ * The CLI's only window on the world. Commands (and the loaders below them) take an
+ * {@link Io} so that tests drive them in-process with fakes, and only the binary itself uses
+ * {@link nodeIo}. A relative path given to an Io's file functions is resolved against the
+ * Io's own `cwd`, never the process's, so that every file a command reads is found in the
+ * same place whichever function reads it.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { writeFileAtomic } from "./atomic-write.ts";
 
 /** What running an external program returned. */
@@ -59,7 +62,7 @@ export interface Io {
    * read; absent in an Io that has no standard input.
    */
   readStdin?(): string;
-  /** Reads a UTF-8 file; throws a Node error (ENOENT...) when it cannot. */
+  /** Reads a UTF-8 file (a relative path against `cwd`); throws a Node error (ENOENT...) when it cannot. */
   readFile(path: string): string;
   /**
    * Writes a UTF-8 file, creating its directory; atomically in {@link nodeIo} (see
@@ -98,25 +101,26 @@ function watchStdout(): void {
   });
 }
 
-/** The real process's IO. */
-export function nodeIo(): Io {
+/** The real process's IO, with relative paths against `cwd` (the process's working directory unless given). */
+export function nodeIo(cwd: string = process.cwd()): Io {
   watchStdout();
+  const at = (path: string): string => resolve(cwd, path);
   return {
     stdout: (text) => {
       if (!stdoutClosed) process.stdout.write(text);
     },
     stderr: (text) => process.stderr.write(text),
-    cwd: process.cwd(),
+    cwd,
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: () => fs.readFileSync(0, "utf8"),
-    readFile: (path) => fs.readFileSync(path, "utf8"),
-    writeFile: (path, content) => writeFileAtomic(path, content, shownPath(path)),
-    exists: (path) => fs.existsSync(path),
-    isDirectory: (path) => fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
-    readDir: (path) => fs.readdirSync(path).sort(),
-    realPath: (path) => fs.realpathSync(path),
+    readFile: (path) => fs.readFileSync(at(path), "utf8"),
+    writeFile: (path, content) => writeFileAtomic(at(path), content, shownPath(cwd, at(path))),
+    exists: (path) => fs.existsSync(at(path)),
+    isDirectory: (path) => fs.statSync(at(path), { throwIfNoEntry: false })?.isDirectory() ?? false,
+    readDir: (path) => fs.readdirSync(at(path)).sort(),
+    realPath: (path) => fs.realpathSync(at(path)),
     exec: (command, args, options = {}) =>
       new Promise((resolve, reject) => {
         const child = spawn(command, [...args], {
@@ -179,7 +183,7 @@ export function nodeIo(): Io {
 }
 
 /** A path as an error shows it: relative to the working directory when inside it. */
-function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }

@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { CliError, ExitCode } from "./command.ts";
+import { CliError, ExitCode } from "./errors.ts";
 
 /** The file operations an atomic write needs (node:fs; tests inject failures). */
 export type WriteFs = Pick<

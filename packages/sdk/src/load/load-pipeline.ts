@@ -9,19 +9,18 @@
  * ({@link choosePrivateCache}).
  */
 
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Pipeline } from "../builders/pipeline.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { setPositionMapper, userFrames } from "../diagnostics/source-site.ts";
+import { CliError, ExitCode } from "../io/errors.ts";
+import type { Io } from "../io/io.ts";
 import { codeFrame } from "../lint/format/text.ts";
-import { CliError, ExitCode } from "./command.ts";
-import type { Io } from "./io.ts";
+import { loadJiti, persistJitiCache } from "./jiti-loader.ts";
 import { jitiPositionMapper } from "./jiti-positions.ts";
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, withLoadGuards } from "./load-guard.ts";
 import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
+import { pipelineTranspiler } from "./transpile.ts";
 
 /** One exported pipeline. */
 export interface LoadedPipeline {
@@ -31,13 +30,6 @@ export interface LoadedPipeline {
   readonly exportName: string;
   readonly pipeline: Pipeline;
 }
-
-const SOURCE_ENTRY = fileURLToPath(new URL("../index.ts", import.meta.url));
-/**
- * The library entry `contrail` resolves to in a user's pipeline.ts, for lint's type-check:
- * the sources in this workspace, the compiled copy's declarations in an install.
- */
-export const LIBRARY_ENTRY = existsSync(SOURCE_ENTRY) ? SOURCE_ENTRY : fileURLToPath(new URL("../index.d.ts", import.meta.url));
 
 /**
  * The pipeline file did not load: it does not parse or it threw. The message is for
@@ -52,8 +44,8 @@ export class PipelineLoadError extends CliError {
 }
 
 /**
- * Imports `file` and returns its exported pipelines, in export order with the default
- * export first. Throws a {@link CliError} with a one-screen message when the file is
+ * Imports `file` and returns its exported pipelines, by export name (as an ES module's
+ * namespace lists them) with the default export first. Throws a {@link CliError} with a one-screen message when the file is
  * missing, does not compile, throws, exports no pipeline, ends the process, never settles or
  * runs past `timeoutMs` ({@link withLoadGuards}).
  */
@@ -72,9 +64,10 @@ export async function loadPipelines(
   }
   const cache = choosePrivateCache(io.env);
   if (cache.dir === false && cache.warning) io.stderr(`${cache.warning}\n`);
-  // jiti through require: its ESM entry re-exports a 190 KB CommonJS bundle, which Node's
-  // ESM loader first scans for export names (about 50 ms of every render).
-  const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
+  // jiti through require (its ESM entry re-exports a 190 KB CommonJS bundle, which Node's
+  // ESM loader first scans for export names: about 50 ms of every render), with that
+  // bundle's bytecode from the code cache (jiti-loader.ts).
+  const createJiti = loadJiti(io.env);
   const jiti = createJiti(import.meta.url, {
     virtualModules: { contrail: await import("../index.ts") },
     interopDefault: false,
@@ -86,6 +79,7 @@ export async function loadPipelines(
     // The cached transpiled file carries its source map, so that mapping a position later
     // (jiti-positions.ts) reads the cache instead of loading Babel again.
     sourceMaps: true,
+    transform: pipelineTranspiler(),
   });
   // Positions in the user's code (of builder objects, of a throw) are mapped back to the
   // TypeScript the user wrote, lazily (jiti-positions.ts).
@@ -97,10 +91,13 @@ export async function loadPipelines(
     if (error instanceof CliError) throw error;
     throw describeLoadError(error, shown, io);
   } finally {
+    persistJitiCache();
     if (cache.dir) tightenCacheFiles(cache.dir);
   }
   const found: LoadedPipeline[] = [];
-  const entries = Object.entries(module).sort(([a], [b]) => (a === "default" ? -1 : b === "default" ? 1 : 0));
+  // In the order of an ES module's namespace (by name), the default export first: the same
+  // whichever transpiler ran the file (sucrase assigns exports in source order, Babel not).
+  const entries = Object.entries(module).sort(([a], [b]) => (a === "default" ? -1 : b === "default" ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const [exportName, value] of entries) {
     if (Pipeline.isPipeline(value)) {
       found.push({ name: value.name ?? exportName, exportName, pipeline: value });

@@ -5,7 +5,7 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { Pipeline } from "../builders/pipeline.ts";
-import type { Io } from "./io.ts";
+import type { Io } from "../io/io.ts";
 
 /** Artifact name to absolute folder, for the pipeline exported by `file`. */
 export function pipelineArtifacts(

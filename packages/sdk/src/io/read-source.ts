@@ -6,8 +6,9 @@
  * refuses them.
  */
 import * as fs from "node:fs";
+import { resolve } from "node:path";
 import { invalidUtf8 } from "../lint/utf8.ts";
-import { CliError, ExitCode, UsageError } from "./command.ts";
+import { CliError, ExitCode, UsageError } from "./errors.ts";
 import type { Io } from "./io.ts";
 
 /** The largest file read unless `--max-size` says otherwise, in megabytes. */
@@ -82,7 +83,7 @@ export function readSource(io: Io, command: string, path: string, shown: string,
   if (!text.includes("\uFFFD")) return { text };
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(path);
+    bytes = fs.readFileSync(resolve(io.cwd, path));
   } catch {
     return { text };
   }
