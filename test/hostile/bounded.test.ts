@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeFly, runMain } from "../cli/fake-fly.ts";
-import { noInternals, runSdk, Scratch } from "./run-sdk.ts";
+import { runSdk } from "../helpers/run-sdk.ts";
+import { noInternals, Scratch } from "./scratch.ts";
 
 /** The classic "billion laughs": 9 levels of 9 aliases, a few hundred bytes. */
 function aliasBomb(levels = 9): string {

@@ -9,7 +9,8 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/paths.ts";
-import { noInternals, runSdk, Scratch } from "./run-sdk.ts";
+import { runSdk } from "../helpers/run-sdk.ts";
+import { noInternals, Scratch } from "./scratch.ts";
 
 const BLOG = "packages/examples/blog/pipeline.ts";
 

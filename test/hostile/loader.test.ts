@@ -3,8 +3,12 @@
  * stdout cannot make a command exit 0 or dirty its stdout. Each case runs the binary with a
  * time and memory bound.
  */
+import * as fs from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noInternals, runSdk, Scratch } from "./run-sdk.ts";
+import { repoRoot } from "../helpers/paths.ts";
+import { runSdk, type SdkRun } from "../helpers/run-sdk.ts";
+import { noInternals, Scratch } from "./scratch.ts";
 
 const HEADER = 'import { Job, Pipeline } from "contrail";\n';
 const PIPELINE = 'export default new Pipeline({ jobs: [new Job("build", { plan: [] })] });\n';
@@ -21,6 +25,13 @@ beforeAll(() => {
   );
   files.never = scratch.write("never.ts", `${HEADER}await new Promise(() => {});\n${PIPELINE}`);
   files.loop = scratch.write("loop.ts", `${HEADER}for (;;) {}\n${PIPELINE}`);
+  // The loop in a function called while loading, and in a timer while an await waits.
+  files.loopInFunction = scratch.write("loop-in-function.ts", `${HEADER}function spin() { while (true) {} }\nspin();\n${PIPELINE}`);
+  files.loopInTimer = scratch.write(
+    "loop-in-timer.ts",
+    `${HEADER}setTimeout(function spin() { while (true) {} }, 10);\nsetInterval(() => {}, 1000);\nawait new Promise((r) => setTimeout(r, 600_000));\n${PIPELINE}`,
+  );
+  files.slow = scratch.write("slow.ts", `${HEADER}await new Promise((r) => setTimeout(r, 600_000));\n${PIPELINE}`);
   files.chatty = scratch.write(
     "chatty.ts",
     `${HEADER}console.log("hello from the pipeline");\nprocess.stdout.write("more\\n");\nsetInterval(() => {}, 1000);\n${PIPELINE}`,
@@ -63,19 +74,48 @@ describe("a pipeline.ts that never finishes loading", () => {
     expect(r.stdout).toBe("");
   });
 
-  it("an endless loop is stopped at the load time limit (--load-timeout, or the env var)", async () => {
-    const flag = await runSdk(["render", files.loop as string, "--load-timeout", "1"], { timeoutMs: 20_000 });
-    // A loop that never yields cannot be interrupted in its own thread: the watchdog prints
-    // the message and ends the process (killed, so no exit code of ours, never 0).
-    expect(flag.timedOut).toBe(false);
-    expect(flag.code === 0).toBe(false);
-    expect(flag.stderr).toMatch(/loop\.ts did not finish loading within 1 s .*it was stopped/);
-    const env = await runSdk(["graph", files.loop as string, "--format", "dot"], {
-      env: { CONTRAIL_LOAD_TIMEOUT: "1" },
+  /** The load-limit outcome: exit 1, the one line naming the file and the limit, nothing else. */
+  function expectStoppedAt(r: SdkRun, file: string, seconds: string): void {
+    expect(r.timedOut).toBe(false);
+    expect(r.signal).toBe(null);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `error: ${file} did not finish loading within ${seconds} s (a loop that never ends, or an await that never settles?); it was stopped. Give --load-timeout SECONDS (or set CONTRAIL_LOAD_TIMEOUT) if it needs longer.\n`,
+    );
+  }
+
+  it("an endless loop is stopped at the load time limit with exit 1 (--load-timeout, or the env var)", async () => {
+    // Each in its own folder, so that a temp file or a half-written output would show.
+    const out = fs.mkdtempSync(join(scratch.dir, "out-"));
+    const [flag, env, inFunction, inTimer, slow] = await Promise.all([
+      runSdk(["render", files.loop as string, "--load-timeout", "0.5", "-o", join(out, "a.yml")], { timeoutMs: 20_000 }),
+      runSdk(["graph", files.loop as string, "--format", "dot", "-o", join(out, "b.dot")], {
+        env: { CONTRAIL_LOAD_TIMEOUT: "0.5" },
+        timeoutMs: 20_000,
+      }),
+      runSdk(["render", files.loopInFunction as string, "--load-timeout", "0.5"], { timeoutMs: 20_000 }),
+      runSdk(["render", files.loopInTimer as string, "--load-timeout", "0.5"], { timeoutMs: 20_000 }),
+      runSdk(["render", files.slow as string, "--load-timeout", "0.5"], { timeoutMs: 20_000 }),
+    ]);
+    const shown = (f: string | undefined) => relative(repoRoot, f as string);
+    expectStoppedAt(flag, shown(files.loop), "0.5");
+    expectStoppedAt(env, shown(files.loop), "0.5");
+    expectStoppedAt(inFunction, shown(files.loopInFunction), "0.5");
+    expectStoppedAt(inTimer, shown(files.loopInTimer), "0.5");
+    expectStoppedAt(slow, shown(files.slow), "0.5");
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it("also when an inspector is already attached (node --inspect)", async () => {
+    const r = await runSdk(["render", files.loop as string, "--load-timeout", "0.5"], {
+      env: { NODE_OPTIONS: "--inspect=127.0.0.1:0" },
       timeoutMs: 20_000,
     });
-    expect(env.code === 0).toBe(false);
-    expect(env.stderr).toContain("did not finish loading within 1 s");
+    expect(r.signal).toBe(null);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("did not finish loading within 0.5 s");
+    expect(r.stderr).not.toContain("Waiting for the debugger");
   });
 
   it("a bad --load-timeout is a usage error", async () => {
