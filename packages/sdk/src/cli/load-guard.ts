@@ -108,8 +108,11 @@ if (
   try {
     const session = new (require("node:inspector").Session)();
     session.connectToMainThread();
-    session.post("Debugger.enable");
+    // First the call (cheap, so that its landing is known at once), then the pause, which
+    // needs the debugger on for this session too (enabling it takes a while: every script
+    // is reported).
     session.post("Runtime.evaluate", { expression: 'globalThis[Symbol.for("contrail.stopLoad")]?.()' });
+    session.post("Debugger.enable");
     session.post("Debugger.pause");
     session.disconnect();
   } catch {
