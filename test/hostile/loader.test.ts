@@ -40,7 +40,7 @@ beforeAll(() => {
 });
 afterAll(() => scratch.dispose());
 
-describe("a pipeline.ts that calls process.exit(0)", () => {
+describe.concurrent("a pipeline.ts that calls process.exit(0)", () => {
   const cases: [string, (f: string) => string[]][] = [
     ["render", (f) => ["render", f]],
     ["render --check", (f) => ["render", f, "--check", "-o", f]],
@@ -66,7 +66,7 @@ describe("a pipeline.ts that calls process.exit(0)", () => {
   });
 });
 
-describe("a pipeline.ts that never finishes loading", () => {
+describe.concurrent("a pipeline.ts that never finishes loading", () => {
   it("a top-level await that never settles: one line, exit 1", async () => {
     const r = await runSdk(["render", files.never as string]);
     expect(r.code).toBe(1);
@@ -125,7 +125,7 @@ describe("a pipeline.ts that never finishes loading", () => {
   });
 });
 
-describe("a pipeline.ts that prints and leaves a timer running", () => {
+describe.concurrent("a pipeline.ts that prints and leaves a timer running", () => {
   it("keeps its output off stdout (sdk render > pipeline.yml stays YAML) and does not keep contrail alive", async () => {
     const r = await runSdk(["render", files.chatty as string], { timeoutMs: 20_000 });
     expect(r.timedOut).toBe(false);
@@ -136,7 +136,7 @@ describe("a pipeline.ts that prints and leaves a timer running", () => {
   });
 });
 
-describe("sdk lint with several files", () => {
+describe.concurrent("sdk lint with several files", () => {
   it("sdk lint bad.yml exit0.ts still exits 1, with a load-error for the pipeline.ts", async () => {
     const r = await runSdk(["lint", files.bad as string, files.exit0 as string, "--format", "json"], {
       timeoutMs: 90_000,
