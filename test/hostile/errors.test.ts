@@ -111,7 +111,9 @@ describe.concurrent("broken pipelines", () => {
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`cannot draw it as svg: ${MAX_LAYOUT_NODES + 1} jobs and resources are more than the ${MAX_LAYOUT_NODES} that can be laid out\\. .*--format dot or mermaid`),
+      new RegExp(
+        `cannot draw it as svg: ${MAX_LAYOUT_NODES + 1} jobs and resources are more than the ${MAX_LAYOUT_NODES} that can be laid out\\. .*--format dot or mermaid`,
+      ),
     );
     expect(noInternals(r.stderr)).toBe(true);
   });
