@@ -136,6 +136,46 @@ describe.concurrent("a pipeline.ts that prints and leaves a timer running", () =
   });
 });
 
+describe.concurrent("a pipeline.ts that throws what is not an Error", () => {
+  const throws: [what: string, statement: string, said: string][] = [
+    ["null", "throw null;", "failed to load: null"],
+    ["a symbol", 'throw Symbol("sym");', "failed to load: Symbol(sym)"],
+    [
+      "an object without a prototype",
+      "throw Object.create(null);",
+      "failed to load: [object Object] (a value that cannot be shown as text)",
+    ],
+    [
+      "an object whose toString and message throw",
+      'throw { toString() { throw new Error("no"); }, get message() { throw new Error("no"); } };',
+      "failed to load: [object Object] (a value that cannot be shown as text)",
+    ],
+    [
+      "a Proxy whose every trap throws",
+      'throw new Proxy({}, { get() { throw new Error("get"); }, getPrototypeOf() { throw new Error("proto"); }, has() { throw new Error("has"); } });',
+      "failed to load: [object] (a value that cannot be shown as text)",
+    ],
+    [
+      "an Error whose message and stack getters throw",
+      'const e = new Error("x"); Object.defineProperty(e, "message", { get() { throw new Error("m"); } }); Object.defineProperty(e, "stack", { get() { throw new Error("s"); } }); throw e;',
+      // Node reads the message for its own report, so the getter's Error is what arrives.
+      "threw while loading: m",
+    ],
+  ];
+  for (const [what, statement, said] of throws) {
+    it(`${what}: one clean line, exit 1`, async () => {
+      const file = scratch.write(`throws-${what.replace(/\W+/g, "-")}.ts`, `${HEADER}${statement}\n${PIPELINE}`);
+      const r = await runSdk(["render", file]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).not.toMatch(/internal error|This is a bug/);
+      // Only the user's own frames, if any: never contrail's.
+      for (const frame of r.stderr.split("\n").filter((line) => /^\s+at /.test(line))) expect(frame).toContain("throws-");
+    });
+  }
+});
+
 describe.concurrent("sdk lint with several files", () => {
   it("sdk lint bad.yml exit0.ts still exits 1, with a load-error for the pipeline.ts", async () => {
     const r = await runSdk(["lint", files.bad as string, files.exit0 as string, "--format", "json"], {

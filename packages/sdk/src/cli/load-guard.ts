@@ -24,6 +24,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { oneLineSafe } from "../diagnostics/terminal-safe.ts";
+import { isInstance } from "../diagnostics/thrown.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 
@@ -170,7 +171,7 @@ export async function withLoadGuards<T>(shown: string, io: Io, timeoutMs: number
   }, timeoutMs);
   limit.unref();
   const onUncaught = (error: unknown) => {
-    if (error instanceof ExitWhileLoading) exited ??= error.code;
+    if (isInstance(error, ExitWhileLoading)) exited ??= error.code;
     failLoad(error);
   };
   const onBeforeExit = () => {
@@ -191,7 +192,7 @@ export async function withLoadGuards<T>(shown: string, io: Io, timeoutMs: number
   try {
     return await Promise.race([load(), loadFailure]);
   } catch (error) {
-    if (exited !== undefined || error instanceof ExitWhileLoading) {
+    if (exited !== undefined || isInstance(error, ExitWhileLoading)) {
       const code = exited ?? (error as ExitWhileLoading).code;
       throw new CliError(
         `error: ${shown} called process.exit(${code}) while loading; a pipeline file must not end the process. Remove the call (throw an Error to report a problem).`,

@@ -4,6 +4,7 @@
 
 import { join, relative, resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { maskedPatch } from "../../diagnostics/masked-patch.ts";
 import { type RenderFormat, renderPipeline } from "../../render/render.ts";
 import { parseCommandArgs } from "../args.ts";
 import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-flags.ts";
@@ -158,7 +159,9 @@ async function check(io: Io, out: string, text: string): Promise<number> {
   if (current === text) return ExitCode.ok;
   // Loaded only for a drift: a plain render never pays for the diff library.
   const { createTwoFilesPatch } = await import("diff");
-  io.stdout(createTwoFilesPatch(out, `${out} (rendered)`, current, text, undefined, undefined, { context: 3 }));
+  const patch = createTwoFilesPatch(out, `${out} (rendered)`, current, text, undefined, undefined, { context: 3 });
+  // A drift check runs in CI logs: it shows that a credential changed, never its value.
+  io.stdout(maskedPatch(patch, current, text));
   io.stderr(`${out}: differs from the rendered pipeline; run 'sdk render -o ${out}' and commit the result.\n`);
   return ExitCode.problems;
 }
