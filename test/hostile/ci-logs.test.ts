@@ -66,6 +66,21 @@ describe.concurrent("workflow commands cannot be forged", () => {
   });
 });
 
+describe.concurrent("the vars report", () => {
+  it("shows var names from a vars file escaped, one line each, with no command or control character", async () => {
+    const vars = scratch.write("hostile-vars.yml", '"\\e[31mevil\\u202e": 1\n"a\\n::error::forged": 2\n"b ##[add-mask]x": 3\n');
+    const uses = scratch.write("uses-x.yml", "jobs:\n- name: a\n  plan:\n  - task: t\n    config: {platform: linux, run: {path: ((x))}}\n");
+    const r = await runSdk(["lint", uses, "-l", vars, "--vars-report"]);
+    expect(r.code).toBe(0);
+    const report = r.stdout + r.stderr;
+    expect(report).toContain("    \\u{1b}[31mevil\\u{202e} (");
+    expect(report).toContain("    a\\u{a}::error::forged (");
+    expect(report).toContain("    b \\u{23}#[add-mask]x (");
+    expect([...report].filter((c) => c < " " && c !== "\n")).toEqual([]);
+    expect(workflowCommands(report)).toEqual([]);
+  });
+});
+
 describe.concurrent("sdk render --check in CI", () => {
   it("shows that a credential changed, never its old or new value, and escapes what would be a command", async () => {
     const dir = fs.mkdtempSync(join(scratch.dir, "check-"));
