@@ -6,6 +6,8 @@
 import * as fs from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../packages/sdk/src/cli/main.ts";
+import { captureIo } from "../helpers/capture-io.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { runSdk, type SdkRun } from "../helpers/run-sdk.ts";
 import { noInternals, Scratch } from "./scratch.ts";
@@ -136,7 +138,7 @@ describe.concurrent("a pipeline.ts that prints and leaves a timer running", () =
   });
 });
 
-describe.concurrent("a pipeline.ts that throws what is not an Error", () => {
+describe("a pipeline.ts that throws what is not an Error", () => {
   const throws: [what: string, statement: string, said: string][] = [
     ["null", "throw null;", "failed to load: null"],
     ["a symbol", 'throw Symbol("sym");', "failed to load: Symbol(sym)"],
@@ -162,18 +164,33 @@ describe.concurrent("a pipeline.ts that throws what is not an Error", () => {
       "threw while loading: m",
     ],
   ];
+  // In the CLI's own main() with a captured Io (no process each: the cases only differ in
+  // how the thrown value is read), one after the other, as each load patches process.exit.
   for (const [what, statement, said] of throws) {
     it(`${what}: one clean line, exit 1`, async () => {
       const file = scratch.write(`throws-${what.replace(/\W+/g, "-")}.ts`, `${HEADER}${statement}\n${PIPELINE}`);
-      const r = await runSdk(["render", file]);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toBe("");
-      expect(r.stderr).toContain(said);
-      expect(r.stderr).not.toMatch(/internal error|This is a bug/);
-      // Only the user's own frames, if any: never contrail's.
-      for (const frame of r.stderr.split("\n").filter((line) => /^\s+at /.test(line))) expect(frame).toContain("throws-");
+      const io = captureIo(scratch.dir);
+      expect(await main(["render", file], io)).toBe(1);
+      expect(io.out).toBe("");
+      expect(io.err).toContain(said);
+      expect(io.err).not.toMatch(/internal error|This is a bug/);
+      // Only the user's own frames (in process, the test's too), if any: never contrail's.
+      for (const frame of io.err.split("\n").filter((line) => /^\s+at /.test(line))) {
+        expect(frame).not.toMatch(/packages[\\/]sdk|node_modules|node:internal/);
+      }
     });
   }
+
+  it("through the binary too: a Proxy whose every trap throws", async () => {
+    const file = scratch.write(
+      "throws-proxy-bin.ts",
+      `${HEADER}throw new Proxy({}, { getPrototypeOf() { throw new Error("proto"); }, get() { throw new Error("get"); } });\n${PIPELINE}`,
+    );
+    const r = await runSdk(["render", file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`error: ${relative(repoRoot, file)} failed to load: [object] (a value that cannot be shown as text)\n`);
+  });
 });
 
 describe.concurrent("sdk lint with several files", () => {
