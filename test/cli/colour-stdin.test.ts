@@ -38,19 +38,19 @@ function terminalIo(env: Record<string, string | undefined>): CapturedIo {
 }
 
 describe("colour", () => {
-  it("is off when piped", () => {
-    const r = runSdk(["lint", "p.yml"], { cwd: dir, env: NO_COLOUR_ENV });
+  it("is off when piped", async () => {
+    const r = await runSdk(["lint", "p.yml"], { cwd: dir, env: NO_COLOUR_ENV });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("p.yml:9:5: error unknown-resource:");
     expect(r.stdout).not.toContain(ESC);
   });
 
-  it("is forced with FORCE_COLOR, even piped: severity, code and frame markers", () => {
-    const r = runSdk(["lint", "p.yml"], { cwd: dir, env: { ...NO_COLOUR_ENV, FORCE_COLOR: "1" } });
+  it("is forced with FORCE_COLOR, even piped: severity, code and frame markers", async () => {
+    const r = await runSdk(["lint", "p.yml"], { cwd: dir, env: { ...NO_COLOUR_ENV, FORCE_COLOR: "1" } });
     expect(r.stdout).toContain(`${ESC}31merror${ESC}39m ${ESC}1munknown-resource${ESC}22m:`);
     expect(r.stdout).toContain(`  ${ESC}31m>${ESC}39m `);
     expect(r.stdout).toContain(`${ESC}31m^${ESC}39m\n`);
-    expect(runSdk(["lint", "p.yml"], { cwd: dir, env: { ...NO_COLOUR_ENV, FORCE_COLOR: "0" } }).stdout).not.toContain(ESC);
+    expect((await runSdk(["lint", "p.yml"], { cwd: dir, env: { ...NO_COLOUR_ENV, FORCE_COLOR: "0" } })).stdout).not.toContain(ESC);
   });
 
   it("is on at a terminal, off there with NO_COLOR or TERM=dumb", async () => {
@@ -71,36 +71,36 @@ describe("colour", () => {
       join(dir, "pipeline.ts"),
       `import { Job, Pipeline, Resource } from "contrail";\nconst r = new Resource("r", { type: "git", source: { uri: "x", password: "hunter2" } });\nexport default new Pipeline({ jobs: [new Job("j", { plan: [r.get()] })] });\n`,
     );
-    const coloured = runSdk(["render", "pipeline.ts"], { cwd: dir, env: { ...NO_COLOUR_ENV, FORCE_COLOR: "1" } });
+    const coloured = await runSdk(["render", "pipeline.ts"], { cwd: dir, env: { ...NO_COLOUR_ENV, FORCE_COLOR: "1" } });
     expect(coloured.code).toBe(0);
     expect(coloured.stderr).toContain(`${ESC}33mwarning${ESC}39m`);
     expect(coloured.stdout).not.toContain(ESC);
-    const piped = runSdk(["render", "pipeline.ts"], { cwd: dir, env: NO_COLOUR_ENV });
+    const piped = await runSdk(["render", "pipeline.ts"], { cwd: dir, env: NO_COLOUR_ENV });
     expect(piped.stderr).toContain("warning");
     expect(piped.stderr).not.toContain(ESC);
   });
 });
 
 describe("'-' reads standard input", () => {
-  it("lint -: diagnostics name <stdin>, with a code frame", () => {
-    const r = runSdk(["lint", "-"], { cwd: dir, stdin: BAD, env: NO_COLOUR_ENV });
+  it("lint -: diagnostics name <stdin>, with a code frame", async () => {
+    const r = await runSdk(["lint", "-"], { cwd: dir, stdin: BAD, env: NO_COLOUR_ENV });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("<stdin>:9:5: error unknown-resource:");
     expect(r.stdout).toContain("  >  9 |   - get: nope\n");
     expect(r.stdout).toContain("in 1 file\n");
   });
 
-  it("lint - with files, and refuses '-' twice", () => {
-    const r = runSdk(["lint", "--format", "json", "p.yml", "-"], { cwd: dir, stdin: BAD.replace("nope", "repo") });
+  it("lint - with files, and refuses '-' twice", async () => {
+    const r = await runSdk(["lint", "--format", "json", "p.yml", "-"], { cwd: dir, stdin: BAD.replace("nope", "repo") });
     const files = new Set((JSON.parse(r.stdout) as Array<{ file: string }>).map((d) => d.file));
     expect([...files].sort()).toEqual(["<stdin>", "p.yml"].sort());
-    const twice = runSdk(["lint", "-", "-"], { cwd: dir, stdin: BAD });
+    const twice = await runSdk(["lint", "-", "-"], { cwd: dir, stdin: BAD });
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain("'-' (standard input) can be given once");
   });
 
-  it("import -: prints the pipeline.ts", () => {
-    const r = runSdk(["import", "-"], { cwd: dir, stdin: BAD.replace("  - get: nope\n", "") });
+  it("import -: prints the pipeline.ts", async () => {
+    const r = await runSdk(["import", "-"], { cwd: dir, stdin: BAD.replace("  - get: nope\n", "") });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('from "contrail"');

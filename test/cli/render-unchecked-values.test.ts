@@ -24,8 +24,8 @@ function render(name: string, lines: readonly string[]) {
 }
 
 describe("sdk render: values the builders did not shape", () => {
-  it("refuses an extra of the wrong type and an option of the wrong kind, at their lines", () => {
-    const r = render("pipeline.ts", [
+  it("refuses an extra of the wrong type and an option of the wrong kind, at their lines", async () => {
+    const r = await render("pipeline.ts", [
       `import { Job, Pipeline, Task } from "contrail";`,
       ``,
       `const build = new Task("build", { run: { path: "true" }, extra: { privileged: "yes" } });`,
@@ -38,8 +38,8 @@ describe("sdk render: values the builders did not shape", () => {
     expect(r.stderr).toContain("pipeline.ts:4:38: error invalid-config: serial must be a boolean, not the string 'no'");
   });
 
-  it("warns of a user Resource whose source breaks its type's schema, and renders", () => {
-    const r = render("resource.ts", [
+  it("warns of a user Resource whose source breaks its type's schema, and renders", async () => {
+    const r = await render("resource.ts", [
       `import { Job, Pipeline, Resource } from "contrail";`,
       ``,
       `const notes = new Resource("notes", { type: "s3", source: { bucket: "b", regexp: 7 } });`,

@@ -3,8 +3,14 @@
  * stdout cannot make a command exit 0 or dirty its stdout. Each case runs the binary with a
  * time and memory bound.
  */
+import * as fs from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noInternals, runSdk, Scratch } from "./run-sdk.ts";
+import { main } from "../../packages/sdk/src/cli/main.ts";
+import { captureIo } from "../helpers/capture-io.ts";
+import { repoRoot } from "../helpers/paths.ts";
+import { runSdk, type SdkRun } from "../helpers/run-sdk.ts";
+import { noInternals, Scratch } from "./scratch.ts";
 
 const HEADER = 'import { Job, Pipeline } from "contrail";\n';
 const PIPELINE = 'export default new Pipeline({ jobs: [new Job("build", { plan: [] })] });\n';
@@ -21,6 +27,13 @@ beforeAll(() => {
   );
   files.never = scratch.write("never.ts", `${HEADER}await new Promise(() => {});\n${PIPELINE}`);
   files.loop = scratch.write("loop.ts", `${HEADER}for (;;) {}\n${PIPELINE}`);
+  // The loop in a function called while loading, and in a timer while an await waits.
+  files.loopInFunction = scratch.write("loop-in-function.ts", `${HEADER}function spin() { while (true) {} }\nspin();\n${PIPELINE}`);
+  files.loopInTimer = scratch.write(
+    "loop-in-timer.ts",
+    `${HEADER}setTimeout(function spin() { while (true) {} }, 10);\nsetInterval(() => {}, 1000);\nawait new Promise((r) => setTimeout(r, 600_000));\n${PIPELINE}`,
+  );
+  files.slow = scratch.write("slow.ts", `${HEADER}await new Promise((r) => setTimeout(r, 600_000));\n${PIPELINE}`);
   files.chatty = scratch.write(
     "chatty.ts",
     `${HEADER}console.log("hello from the pipeline");\nprocess.stdout.write("more\\n");\nsetInterval(() => {}, 1000);\n${PIPELINE}`,
@@ -29,7 +42,7 @@ beforeAll(() => {
 });
 afterAll(() => scratch.dispose());
 
-describe("a pipeline.ts that calls process.exit(0)", () => {
+describe.concurrent("a pipeline.ts that calls process.exit(0)", () => {
   const cases: [string, (f: string) => string[]][] = [
     ["render", (f) => ["render", f]],
     ["render --check", (f) => ["render", f, "--check", "-o", f]],
@@ -55,7 +68,7 @@ describe("a pipeline.ts that calls process.exit(0)", () => {
   });
 });
 
-describe("a pipeline.ts that never finishes loading", () => {
+describe.concurrent("a pipeline.ts that never finishes loading", () => {
   it("a top-level await that never settles: one line, exit 1", async () => {
     const r = await runSdk(["render", files.never as string]);
     expect(r.code).toBe(1);
@@ -63,19 +76,48 @@ describe("a pipeline.ts that never finishes loading", () => {
     expect(r.stdout).toBe("");
   });
 
-  it("an endless loop is stopped at the load time limit (--load-timeout, or the env var)", async () => {
-    const flag = await runSdk(["render", files.loop as string, "--load-timeout", "1"], { timeoutMs: 20_000 });
-    // A loop that never yields cannot be interrupted in its own thread: the watchdog prints
-    // the message and ends the process (killed, so no exit code of ours, never 0).
-    expect(flag.timedOut).toBe(false);
-    expect(flag.code === 0).toBe(false);
-    expect(flag.stderr).toMatch(/loop\.ts did not finish loading within 1 s .*it was stopped/);
-    const env = await runSdk(["graph", files.loop as string, "--format", "dot"], {
-      env: { CONTRAIL_LOAD_TIMEOUT: "1" },
+  /** The load-limit outcome: exit 1, the one line naming the file and the limit, nothing else. */
+  function expectStoppedAt(r: SdkRun, file: string, seconds: string): void {
+    expect(r.timedOut).toBe(false);
+    expect(r.signal).toBe(null);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `error: ${file} did not finish loading within ${seconds} s (a loop that never ends, or an await that never settles?); it was stopped. Give --load-timeout SECONDS (or set CONTRAIL_LOAD_TIMEOUT) if it needs longer.\n`,
+    );
+  }
+
+  it("an endless loop is stopped at the load time limit with exit 1 (--load-timeout, or the env var)", async () => {
+    // Each in its own folder, so that a temp file or a half-written output would show.
+    const out = fs.mkdtempSync(join(scratch.dir, "out-"));
+    const [flag, env, inFunction, inTimer, slow] = await Promise.all([
+      runSdk(["render", files.loop as string, "--load-timeout", "0.5", "-o", join(out, "a.yml")], { timeoutMs: 20_000 }),
+      runSdk(["graph", files.loop as string, "--format", "dot", "-o", join(out, "b.dot")], {
+        env: { CONTRAIL_LOAD_TIMEOUT: "0.5" },
+        timeoutMs: 20_000,
+      }),
+      runSdk(["render", files.loopInFunction as string, "--load-timeout", "0.5"], { timeoutMs: 20_000 }),
+      runSdk(["render", files.loopInTimer as string, "--load-timeout", "0.5"], { timeoutMs: 20_000 }),
+      runSdk(["render", files.slow as string, "--load-timeout", "0.5"], { timeoutMs: 20_000 }),
+    ]);
+    const shown = (f: string | undefined) => relative(repoRoot, f as string);
+    expectStoppedAt(flag, shown(files.loop), "0.5");
+    expectStoppedAt(env, shown(files.loop), "0.5");
+    expectStoppedAt(inFunction, shown(files.loopInFunction), "0.5");
+    expectStoppedAt(inTimer, shown(files.loopInTimer), "0.5");
+    expectStoppedAt(slow, shown(files.slow), "0.5");
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it("also when an inspector is already attached (node --inspect)", async () => {
+    const r = await runSdk(["render", files.loop as string, "--load-timeout", "0.5"], {
+      env: { NODE_OPTIONS: "--inspect=127.0.0.1:0" },
       timeoutMs: 20_000,
     });
-    expect(env.code === 0).toBe(false);
-    expect(env.stderr).toContain("did not finish loading within 1 s");
+    expect(r.signal).toBe(null);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("did not finish loading within 0.5 s");
+    expect(r.stderr).not.toContain("Waiting for the debugger");
   });
 
   it("a bad --load-timeout is a usage error", async () => {
@@ -85,7 +127,7 @@ describe("a pipeline.ts that never finishes loading", () => {
   });
 });
 
-describe("a pipeline.ts that prints and leaves a timer running", () => {
+describe.concurrent("a pipeline.ts that prints and leaves a timer running", () => {
   it("keeps its output off stdout (sdk render > pipeline.yml stays YAML) and does not keep contrail alive", async () => {
     const r = await runSdk(["render", files.chatty as string], { timeoutMs: 20_000 });
     expect(r.timedOut).toBe(false);
@@ -96,7 +138,62 @@ describe("a pipeline.ts that prints and leaves a timer running", () => {
   });
 });
 
-describe("sdk lint with several files", () => {
+describe("a pipeline.ts that throws what is not an Error", () => {
+  const throws: [what: string, statement: string, said: string][] = [
+    ["null", "throw null;", "failed to load: null"],
+    ["a symbol", 'throw Symbol("sym");', "failed to load: Symbol(sym)"],
+    [
+      "an object without a prototype",
+      "throw Object.create(null);",
+      "failed to load: [object Object] (a value that cannot be shown as text)",
+    ],
+    [
+      "an object whose toString and message throw",
+      'throw { toString() { throw new Error("no"); }, get message() { throw new Error("no"); } };',
+      "failed to load: [object Object] (a value that cannot be shown as text)",
+    ],
+    [
+      "a Proxy whose every trap throws",
+      'throw new Proxy({}, { get() { throw new Error("get"); }, getPrototypeOf() { throw new Error("proto"); }, has() { throw new Error("has"); } });',
+      "failed to load: [object] (a value that cannot be shown as text)",
+    ],
+    [
+      "an Error whose message and stack getters throw",
+      'const e = new Error("x"); Object.defineProperty(e, "message", { get() { throw new Error("m"); } }); Object.defineProperty(e, "stack", { get() { throw new Error("s"); } }); throw e;',
+      // Node reads the message for its own report, so the getter's Error is what arrives.
+      "threw while loading: m",
+    ],
+  ];
+  // In the CLI's own main() with a captured Io (no process each: the cases only differ in
+  // how the thrown value is read), one after the other, as each load patches process.exit.
+  for (const [what, statement, said] of throws) {
+    it(`${what}: one clean line, exit 1`, async () => {
+      const file = scratch.write(`throws-${what.replace(/\W+/g, "-")}.ts`, `${HEADER}${statement}\n${PIPELINE}`);
+      const io = captureIo(scratch.dir);
+      expect(await main(["render", file], io)).toBe(1);
+      expect(io.out).toBe("");
+      expect(io.err).toContain(said);
+      expect(io.err).not.toMatch(/internal error|This is a bug/);
+      // Only the user's own frames (in process, the test's too), if any: never contrail's.
+      for (const frame of io.err.split("\n").filter((line) => /^\s+at /.test(line))) {
+        expect(frame).not.toMatch(/packages[\\/]sdk|node_modules|node:internal/);
+      }
+    });
+  }
+
+  it("through the binary too: a Proxy whose every trap throws", async () => {
+    const file = scratch.write(
+      "throws-proxy-bin.ts",
+      `${HEADER}throw new Proxy({}, { getPrototypeOf() { throw new Error("proto"); }, get() { throw new Error("get"); } });\n${PIPELINE}`,
+    );
+    const r = await runSdk(["render", file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`error: ${relative(repoRoot, file)} failed to load: [object] (a value that cannot be shown as text)\n`);
+  });
+});
+
+describe.concurrent("sdk lint with several files", () => {
   it("sdk lint bad.yml exit0.ts still exits 1, with a load-error for the pipeline.ts", async () => {
     const r = await runSdk(["lint", files.bad as string, files.exit0 as string, "--format", "json"], {
       timeoutMs: 90_000,

@@ -5,6 +5,7 @@
  * line. Through the binary as a user runs it, except the write failures that need a disk
  * that is full or read-only, which inject the failing call into the atomic write itself.
  */
+import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,32 +57,32 @@ function expectOneLine(stderr: string): void {
 }
 
 describe("an output never replaces its input", () => {
-  it("render pipeline.ts -o pipeline.ts, also through a symlink", () => {
+  it("render pipeline.ts -o pipeline.ts, also through a symlink", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), PIPELINE_TS);
     fs.symlinkSync("pipeline.ts", join(dir, "link.ts"));
     for (const out of ["pipeline.ts", "./pipeline.ts", "link.ts"]) {
-      const r = runSdk(["render", "pipeline.ts", "-o", out], { cwd: dir });
+      const r = await runSdk(["render", "pipeline.ts", "-o", out], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`the output ${out} is the input file`);
       expectOneLine(r.stderr);
       expect(fs.readFileSync(join(dir, "pipeline.ts"), "utf8")).toBe(PIPELINE_TS);
     }
-    expect(runSdk(["render", "pipeline.ts", "-o", "pipeline.yml"], { cwd: dir }).code).toBe(0);
+    expect((await runSdk(["render", "pipeline.ts", "-o", "pipeline.yml"], { cwd: dir })).code).toBe(0);
   });
 
-  it("graph pipeline.ts -o pipeline.ts", () => {
+  it("graph pipeline.ts -o pipeline.ts", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), PIPELINE_TS);
-    const r = runSdk(["graph", "pipeline.ts", "--format", "dot", "-o", "pipeline.ts"], { cwd: dir });
+    const r = await runSdk(["graph", "pipeline.ts", "--format", "dot", "-o", "pipeline.ts"], { cwd: dir });
     expect(r.code).toBe(2);
     expectOneLine(r.stderr);
     expect(fs.readFileSync(join(dir, "pipeline.ts"), "utf8")).toBe(PIPELINE_TS);
   });
 
-  it("import x.yml -o x.yml --force, also through a hard link", () => {
+  it("import x.yml -o x.yml --force, also through a hard link", async () => {
     fs.writeFileSync(join(dir, "x.yml"), YAML);
     fs.linkSync(join(dir, "x.yml"), join(dir, "hard.yml"));
     for (const out of ["x.yml", "hard.yml"]) {
-      const r = runSdk(["import", "x.yml", "-o", out, "--force"], { cwd: dir });
+      const r = await runSdk(["import", "x.yml", "-o", out, "--force"], { cwd: dir });
       expect(r.code).toBe(2);
       expectOneLine(r.stderr);
       expect(fs.readFileSync(join(dir, "x.yml"), "utf8")).toBe(YAML);
@@ -90,18 +91,18 @@ describe("an output never replaces its input", () => {
 });
 
 describe("pipeline names are checked before they become file names", () => {
-  it("render -o DIR refuses '../victim' and writes nothing, inside or outside DIR", () => {
+  it("render -o DIR refuses '../victim' and writes nothing, inside or outside DIR", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), exportsNamed(["ok", "../victim"]));
     fs.mkdirSync(join(dir, "out"));
-    const r = runSdk(["render", "pipeline.ts", "-o", "out"], { cwd: dir });
+    const r = await runSdk(["render", "pipeline.ts", "-o", "out"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('pipeline "../victim" (export p1) contains a path separator');
     expect(listing(dir)).toEqual(["out", "pipeline.ts"]);
   });
 
-  it("refuses control characters, showing them escaped, never raw", () => {
+  it("refuses control characters, showing them escaped, never raw", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), exportsNamed(["a\u001b[31mb", "c\u202ed"]));
-    const r = runSdk(["render", "pipeline.ts", "-o", "out"], { cwd: dir });
+    const r = await runSdk(["render", "pipeline.ts", "-o", "out"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"a\\u001b[31mb"');
     expect(r.stderr).not.toContain("\u001b");
@@ -109,9 +110,9 @@ describe("pipeline names are checked before they become file names", () => {
     expect(fs.existsSync(join(dir, "out"))).toBe(false);
   });
 
-  it("two exports of one name are an error, not a silent overwrite", () => {
+  it("two exports of one name are an error, not a silent overwrite", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), exportsNamed(["same", "same"]));
-    const r = runSdk(["render", "pipeline.ts", "-o", "out"], { cwd: dir });
+    const r = await runSdk(["render", "pipeline.ts", "-o", "out"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('exports p0 and p1 are both named "same"');
     expect(fs.existsSync(join(dir, "out"))).toBe(false);
@@ -185,10 +186,10 @@ describe("writes are atomic", () => {
     expect(listing(dir)).toEqual(["pipeline.yml"]);
   });
 
-  it("through the CLI: a write that cannot happen is one line and exit 2", () => {
+  it("through the CLI: a write that cannot happen is one line and exit 2", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), PIPELINE_TS);
     fs.writeFileSync(join(dir, "file"), "not a folder\n");
-    const r = runSdk(["render", "pipeline.ts", "-o", "file/pipeline.yml"], { cwd: dir });
+    const r = await runSdk(["render", "pipeline.ts", "-o", "file/pipeline.yml"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       "error: cannot write file/pipeline.yml: a part of the path is not a directory (ENOTDIR); nothing was written.",
@@ -197,11 +198,33 @@ describe("writes are atomic", () => {
     expect(fs.readFileSync(join(dir, "file"), "utf8")).toBe("not a folder\n");
   });
 
+  it("-o onto a FIFO that nothing reads: one line and exit 2, not a hang; with a reader, it gets the pipeline", async () => {
+    fs.writeFileSync(join(dir, "pipeline.ts"), PIPELINE_TS);
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    const alone = await runSdk(["render", "pipeline.ts", "-o", "fifo"], { cwd: dir, timeoutMs: 20_000 });
+    expect(alone.timedOut).toBe(false);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("error: cannot write fifo: it is a FIFO that nothing reads from (ENXIO); fifo is unchanged.");
+    expectOneLine(alone.stderr);
+    expect(fs.statSync(join(dir, "fifo")).isFIFO()).toBe(true);
+    // A reader that holds the FIFO open, as `sdk render -o fifo & cat fifo` would.
+    const reader = spawn("cat", [join(dir, "fifo")], { stdio: ["ignore", "pipe", "ignore"] });
+    let read = "";
+    reader.stdout.on("data", (chunk: Buffer) => {
+      read += chunk.toString();
+    });
+    const closed = new Promise((done) => reader.on("close", done));
+    await new Promise((done) => setTimeout(done, 200));
+    const served = await runSdk(["render", "pipeline.ts", "-o", "fifo"], { cwd: dir, timeoutMs: 20_000 });
+    await closed;
+    expect(served.code).toBe(0);
+    expect(read).toMatch(/^# Generated by contrail[\s\S]*name: hello/);
+  });
+
   it("readers never see a partial file while renders replace it", async () => {
     fs.writeFileSync(join(dir, "pipeline.ts"), PIPELINE_TS);
-    expect(runSdk(["render", "pipeline.ts", "-o", "pipeline.yml"], { cwd: dir }).code).toBe(0);
+    expect((await runSdk(["render", "pipeline.ts", "-o", "pipeline.yml"], { cwd: dir })).code).toBe(0);
     const full = fs.readFileSync(join(dir, "pipeline.yml"), "utf8");
-    const { spawn } = await import("node:child_process");
     const { repoRoot } = await import("../helpers/paths.ts");
     const writers = Array.from({ length: 3 }, () =>
       spawn(process.execPath, [join(repoRoot, "packages/sdk/bin/sdk.js"), "render", "pipeline.ts", "-o", "pipeline.yml"], {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../packages/sdk/src/cli/main.ts";
 import { FakeFly, runMain } from "../cli/fake-fly.ts";
 import { captureIo } from "../helpers/capture-io.ts";
-import { Scratch } from "./run-sdk.ts";
+import { Scratch } from "./scratch.ts";
 
 const BLOG = "packages/examples/blog/pipeline.ts";
 const ESC = "\u001b";

@@ -44,9 +44,9 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("sdk lint --format sarif", () => {
-  it("is a valid SARIF 2.1.0 log, with relative percent-encoded URIs under SRCROOT", () => {
+  it("is a valid SARIF 2.1.0 log, with relative percent-encoded URIs under SRCROOT", async () => {
     const files = ["my pipeline.yml", "a,b.yml", "100%.yml", "ci dir/x#y?.yml"];
-    const r = runSdk(["lint", "--format", "sarif", ...files], { cwd: dir });
+    const r = await runSdk(["lint", "--format", "sarif", ...files], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout);
@@ -73,8 +73,8 @@ describe("sdk lint --format sarif", () => {
       );
   });
 
-  it("names each rule and links to no guessed page", () => {
-    const r = runSdk(["lint", "--format", "sarif", "my pipeline.yml"], { cwd: dir });
+  it("names each rule and links to no guessed page", async () => {
+    const r = await runSdk(["lint", "--format", "sarif", "my pipeline.yml"], { cwd: dir });
     const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules;
     expect(rules.map((rule: { id: string; name: string }) => [rule.id, rule.name])).toEqual([
       ["plaintext-credential", "PlaintextCredential"],

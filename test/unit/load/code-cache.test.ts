@@ -156,18 +156,20 @@ describe("the code cache", () => {
 });
 
 describe("sdk render through the code cache (the bin, as a user runs it)", () => {
-  it("renders the same YAML with no cache, a fresh one, a used one and a corrupted one", () => {
+  it("renders the same YAML with no cache, a fresh one, a used one and a corrupted one", async () => {
     const cache = join(scratch, "cache");
-    const render = () => {
-      const run = runSdk(["render", "packages/examples/blog/pipeline.ts"], { env: { CONTRAIL_CACHE_DIR: cache, CONTRAIL_DEBUG: "1" } });
+    const render = async () => {
+      const run = await runSdk(["render", "packages/examples/blog/pipeline.ts"], {
+        env: { CONTRAIL_CACHE_DIR: cache, CONTRAIL_DEBUG: "1" },
+      });
       expect(run.code).toBe(0);
       return { yaml: run.stdout, state: /contrail: code cache (\w+), (\w+)/.exec(run.stderr)?.slice(1) };
     };
-    const first = render();
+    const first = await render();
     expect(first.state).toEqual(["none", "placeholder"]);
     expect(first.yaml).toContain("name: build-my-repo");
-    expect(render()).toEqual({ yaml: first.yaml, state: ["none", "written"] });
-    expect(render()).toEqual({ yaml: first.yaml, state: ["used", "none"] });
+    expect(await render()).toEqual({ yaml: first.yaml, state: ["none", "written"] });
+    expect(await render()).toEqual({ yaml: first.yaml, state: ["used", "none"] });
     // One cache for the CLI's render, one for jiti (load/jiti-loader.ts), and sucrase's
     // placeholder (load/transpile.ts: it ran once, on the first render; jiti's cache since).
     const names = cacheFiles(cache).sort();
@@ -180,9 +182,9 @@ describe("sdk render through the code cache (the bin, as a user runs it)", () =>
     expect(fs.statSync(join(cache, names[2] ?? "")).size).toBe(0);
     const path = join(cache, names[1] ?? "");
     fs.writeFileSync(path, Buffer.alloc(fs.statSync(path).size, 0x41));
-    expect(render()).toEqual({ yaml: first.yaml, state: ["refused", "written"] });
-    expect(render()).toEqual({ yaml: first.yaml, state: ["used", "none"] });
-    const off = runSdk(["render", "packages/examples/blog/pipeline.ts"], { env: { CONTRAIL_NO_CACHE: "1", CONTRAIL_DEBUG: "1" } });
+    expect(await render()).toEqual({ yaml: first.yaml, state: ["refused", "written"] });
+    expect(await render()).toEqual({ yaml: first.yaml, state: ["used", "none"] });
+    const off = await runSdk(["render", "packages/examples/blog/pipeline.ts"], { env: { CONTRAIL_NO_CACHE: "1", CONTRAIL_DEBUG: "1" } });
     expect(off.stdout).toBe(first.yaml);
     expect(off.stderr).toContain("contrail: code cache none, none");
   });

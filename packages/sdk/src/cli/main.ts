@@ -4,6 +4,7 @@
  */
 
 import { terminalSafe } from "../diagnostics/terminal-safe.ts";
+import { isInstance, readThrown } from "../diagnostics/thrown.ts";
 import { type Io, nodeIo } from "../io/io.ts";
 import { describeIoError } from "../io/io-error.ts";
 import { CliError, type Command, ExitCode, UsageError } from "./command.ts";
@@ -69,11 +70,11 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     }
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isInstance(error, UsageError)) {
       io.stderr(`${terminalSafe(error.message)}\nRun 'sdk ${name} --help' for usage.\n`);
       return ExitCode.usage;
     }
-    if (error instanceof CliError) {
+    if (isInstance(error, CliError)) {
       io.stderr(`${terminalSafe(error.message)}\n`);
       return error.exitCode;
     }
@@ -82,7 +83,8 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
       io.stderr(`sdk ${name}: ${terminalSafe(io_)}\n`);
       return ExitCode.usage;
     }
-    const detail = error instanceof Error ? (io.env.CONTRAIL_DEBUG ? error.stack : error.message) : String(error);
+    const thrown = readThrown(error);
+    const detail = thrown.isError && io.env.CONTRAIL_DEBUG ? thrown.stack : thrown.message;
     io.stderr(
       `sdk ${name}: internal error: ${terminalSafe(detail ?? "")}\nThis is a bug in contrail; set CONTRAIL_DEBUG=1 for a stack trace and report it.\n`,
     );

@@ -32,6 +32,9 @@ export function uriCredential(value: string): string | undefined {
 /** The placeholder shown instead of a credential. */
 export const HIDDEN = "<hidden>";
 
+/** Shown on the new side of a diff for a credential that is new or differs from the old one. */
+export const CHANGED = "<changed>";
+
 /** `value` with the credentials in its URIs' userinfo replaced by `mask`. */
 export function maskUriCredentials(value: string, mask: string = HIDDEN): string {
   return value.replace(USERINFO, (whole, scheme: string, user: string, password: string | undefined) => {
@@ -69,4 +72,34 @@ const INLINE_PAIR = /(["']?)([\w.-]+)\1(\s*:\s+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*
 function maskInlinePair(whole: string, quote: string, key: string, sep: string, value: string): string {
   if (!isCredentialKey(key) || value.trim().startsWith("((") || /^[|>]/.test(value.trim())) return whole;
   return `${quote}${key}${quote}${sep}${HIDDEN}`;
+}
+
+/** How far above a line to look for the `key: |` whose block scalar holds it. */
+const BLOCK_LOOKBACK = 200;
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** True when line `n` (1-based) is inside a block scalar (`key: |`) of a credential key. */
+function inCredentialBlock(lines: readonly string[], n: number): boolean {
+  const line = lines[n - 1] ?? "";
+  if (line.trim() === "") return false;
+  const indent = indentOf(line);
+  for (let k = n - 1; k >= 1 && k >= n - BLOCK_LOOKBACK; k--) {
+    const above = lines[k - 1] ?? "";
+    if (above.trim() === "" || indentOf(above) >= indent) continue;
+    const m = /^\s*(?:-\s+)*["']?([^"':#]+)["']?\s*:\s*[|>][-+0-9]*\s*$/.exec(above);
+    return m !== null && isCredentialKey((m[1] ?? "").trim());
+  }
+  return false;
+}
+
+/**
+ * Line `n` (1-based) of YAML source `lines` as any output may show it: {@link maskYamlLine},
+ * and the lines of a credential's block scalar (`private_key: |`) hidden whole.
+ */
+export function maskYamlSourceLine(lines: readonly string[], n: number, flagged = false): string {
+  const raw = lines[n - 1] ?? "";
+  return inCredentialBlock(lines, n) ? `${" ".repeat(indentOf(raw))}${HIDDEN}` : maskYamlLine(raw, flagged);
 }

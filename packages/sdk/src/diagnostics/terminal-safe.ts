@@ -3,6 +3,14 @@
  * control characters (ESC, BEL, CR...) and the bidirectional overrides (U+202E...) would let
  * a hostile pipeline rewrite the screen or reorder what people read. They are shown escaped,
  * as `\u{1b}`.
+ *
+ * The same text often lands in a CI log, where the runner reads commands out of it: GitHub
+ * Actions takes a line that starts (after blanks) with `::` as a workflow command, and one
+ * holding `##[` anywhere as a legacy one (`##[stop-commands]TOKEN` switches every later
+ * annotation off). A name or value holding those would forge annotations, masks or outputs,
+ * so their first character is escaped too. See actions/runner's
+ * src/Runner.Common/ActionCommand.cs (TryParseV2 and TryParse) and
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands.
  */
 
 // C0 controls but tab and newline, DEL, C1 controls, the bidi embeddings, overrides and
@@ -16,12 +24,22 @@ function escapeChar(char: string): string {
   return `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
 }
 
-/** `text` with every control and bidi character escaped; newlines and tabs are kept. */
+// `::` where a line starts (after blanks), and `##[` anywhere: the runner's two command forms.
+const WORKFLOW_COMMAND = /^([ \t]*):(?=:)|#(?=#\[)/gm;
+
+function escapeCommand(match: string, blanks: string | undefined): string {
+  return blanks === undefined ? escapeChar(match) : `${blanks}${escapeChar(":")}`;
+}
+
+/**
+ * `text` with every control and bidi character escaped, and no CI workflow command left in
+ * it; newlines and tabs are kept.
+ */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escapeChar);
+  return text.replace(UNSAFE, escapeChar).replace(WORKFLOW_COMMAND, escapeCommand);
 }
 
 /** Like {@link terminalSafe}, and newlines escaped too: for text that must stay on one line. */
 export function oneLineSafe(text: string): string {
-  return text.replace(UNSAFE_OR_NEWLINE, escapeChar);
+  return text.replace(UNSAFE_OR_NEWLINE, escapeChar).replace(WORKFLOW_COMMAND, escapeCommand);
 }

@@ -5,11 +5,10 @@
  * new side where they differ. Concourse stores the values of `set -v` vars too, so the
  * current side holds secrets even when the pipeline file only has `((vars))`.
  */
-import { HIDDEN, isCredentialKey, maskUriCredentials, uriCredential } from "../diagnostics/secrets.ts";
+import { CHANGED, HIDDEN, isCredentialKey, maskUriCredentials, uriCredential } from "../diagnostics/secrets.ts";
 import { isMapping, type Mapping, type Value } from "./read.ts";
 
-/** Shown on the new side for a credential that differs from the current one. */
-export const CHANGED = "<changed>";
+export { CHANGED };
 
 function isVarRef(value: Value | undefined): boolean {
   return typeof value === "string" && /^\(\([^()]*\)\)$/.test(value.trim());

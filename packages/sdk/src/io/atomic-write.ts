@@ -28,6 +28,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EISDIR: "it is a directory",
   ENOTDIR: "a part of the path is not a directory",
   ENOENT: "its folder does not exist",
+  ENXIO: "it is a FIFO that nothing reads from",
 };
 
 function reasonOf(error: unknown): string {
@@ -56,7 +57,7 @@ export function writeFileAtomic(path: string, content: string, shown: string = p
   // A device, pipe or socket (`-o /dev/stdout`, `/dev/full`) is written to, never replaced:
   // renaming a file over it would swap the device node for a regular file.
   if (existing !== undefined && !existing.isFile()) {
-    writeInPlace(path, content, fail, fs);
+    writeInPlace(path, content, existing.isFIFO(), fail, fs);
     return;
   }
   try {
@@ -91,19 +92,30 @@ export function writeFileAtomic(path: string, content: string, shown: string = p
   }
 }
 
-/** Writes `content` straight into an existing special file. */
-function writeInPlace(path: string, content: string, fail: (error: unknown) => never, fs: WriteFs): void {
+/**
+ * Writes `content` straight into an existing special file. Opening a FIFO for writing waits
+ * until something opens it for reading, forever if nothing will (a hung CI job): so it is
+ * first opened without waiting, which fails at once (ENXIO) when no one reads it
+ * (https://man7.org/linux/man-pages/man7/fifo.7.html).
+ */
+function writeInPlace(path: string, content: string, fifo: boolean, fail: (error: unknown) => never, fs: WriteFs): void {
   let fd: number | undefined;
+  let probe: number | undefined;
   try {
+    // The probe stays open until the real descriptor is: a reader never sees no writer (EOF).
+    if (fifo) probe = fs.openSync(path, nodeFs.constants.O_WRONLY | nodeFs.constants.O_NONBLOCK);
     fd = fs.openSync(path, "w");
+    if (probe !== undefined) fs.closeSync(probe);
+    probe = undefined;
     const bytes = Buffer.from(content, "utf8");
     for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
   } catch (error) {
     fail(error);
   } finally {
-    if (fd !== undefined) {
+    for (const open of [probe, fd]) {
+      if (open === undefined) continue;
       try {
-        fs.closeSync(fd);
+        fs.closeSync(open);
       } catch {
         // The write's own outcome is what counts.
       }

@@ -3,6 +3,7 @@
  * where a file was expected), as one line naming the path, the problem and the fix: such
  * errors are about the machine, not a bug in contrail.
  */
+import { isInstance } from "../diagnostics/thrown.ts";
 
 const PROBLEMS: Readonly<Record<string, string>> = {
   ENOSPC: "no space left on the device; free some space and run again",
@@ -22,7 +23,7 @@ const PROBLEMS: Readonly<Record<string, string>> = {
 
 /** The one line for a Node file system error, or undefined when `error` is not one. */
 export function describeIoError(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
+  if (!isInstance(error, Error)) return undefined;
   const { code, path, syscall } = error as NodeJS.ErrnoException;
   if (code === undefined || syscall === undefined) return undefined;
   const problem = PROBLEMS[code] ?? `${syscall} failed (${code})`;

@@ -13,6 +13,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { Pipeline } from "../builders/pipeline.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { setPositionMapper, userFrames } from "../diagnostics/source-site.ts";
+import { isInstance, readThrown } from "../diagnostics/thrown.ts";
 import { CliError, ExitCode } from "../io/errors.ts";
 import type { Io } from "../io/io.ts";
 import { codeFrame } from "../lint/format/text.ts";
@@ -88,7 +89,7 @@ export async function loadPipelines(
   try {
     module = (await withLoadGuards(shown, io, timeoutMs, () => jiti.import(path))) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof CliError) throw error;
+    if (isInstance(error, CliError)) throw error;
     throw describeLoadError(error, shown, io);
   } finally {
     persistJitiCache();
@@ -115,21 +116,22 @@ export async function loadPipelines(
 function describeLoadError(error: unknown, shown: string, io: Io): PipelineLoadError {
   const failed = (message: string, text: string, place?: { file: string; line: number; column: number }) =>
     new PipelineLoadError(text, { code: "load-error", severity: "error", message, path: "", file: shown, ...place });
-  if (!(error instanceof Error))
-    return failed(`${shown} failed to load: ${String(error)}`, `error: ${shown} failed to load: ${String(error)}`);
+  // Read without trusting it: user code may throw anything (diagnostics/thrown.ts).
+  const thrown = readThrown(error);
+  if (!thrown.isError) return failed(`${shown} failed to load: ${thrown.message}`, `error: ${shown} failed to load: ${thrown.message}`);
   const unparsable = "The file does not parse as TypeScript; fix the syntax and run again.";
   // jiti reports a parse error as "ParseError: <message>\n <file>:<line>:<column, 0-based>".
-  const parse = /^(?:ParseError|SyntaxError): (.*?)\s*\n\s*(\S+):(\d+):(\d+)/s.exec(error.message);
+  const parse = /^(?:ParseError|SyntaxError): (.*?)\s*\n\s*(\S+):(\d+):(\d+)/s.exec(thrown.message);
   if (parse?.[1]) {
     const [line, column] = [Number(parse[3]), Number(parse[4]) + 1];
     return failed(parse[1], `${shown}:${line}:${column}: error: ${parse[1]}\n${unparsable}`, { file: shown, line, column });
   }
-  if (error.name === "SyntaxError") {
-    const first = error.message.split("\n")[0] ?? error.message;
+  if (thrown.name === "SyntaxError") {
+    const first = thrown.message.split("\n")[0] ?? thrown.message;
     return failed(first, `${shown}: error: ${first}\n${unparsable}`);
   }
-  const frames = userFrames(error.stack ?? "").map((f) => ({ ...f, file: relative(io.cwd, f.file) || f.file }));
-  const message = `${shown} threw while loading: ${error.message}`;
+  const frames = userFrames(thrown.stack).map((f) => ({ ...f, file: relative(io.cwd, f.file) || f.file }));
+  const message = `${shown} threw while loading: ${thrown.message}`;
   const top = frames[0];
   if (top === undefined) return failed(message, `error: ${message}`);
   let source: string | undefined;

@@ -6,6 +6,7 @@
  *
  * @see https://concourse-ci.org/vars.html
  */
+import { oneLineSafe } from "../diagnostics/terminal-safe.ts";
 import type { YNode } from "../lint/ynode.ts";
 import { entry } from "../lint/ynode.ts";
 import type { VarUse } from "./interpolate.ts";
@@ -117,19 +118,21 @@ const HEADINGS: ReadonlyArray<[VarSupplier, string]> = [
 
 /** Formats the accounting for people. */
 export function formatVarsReport(file: string, report: VarsReport): string {
-  const lines = [`${file}: ${report.needed.length} var(s) needed`];
+  // Names and places come from the pipeline and the vars files: one line each, no control
+  // character, no CI workflow command (diagnostics/terminal-safe.ts).
+  const lines = [`${oneLineSafe(file)}: ${report.needed.length} var(s) needed`];
   for (const [supplier, heading] of HEADINGS) {
     const vars = report.needed.filter((v) => v.supplier === supplier);
     if (vars.length === 0) continue;
     lines.push(`  ${heading}:`);
     for (const v of vars) {
       const at = `line${v.lines.length === 1 ? "" : "s"} ${v.lines.join(", ")}`;
-      lines.push(`    ${v.identity}${v.from ? ` <- ${v.from}` : ""} (${at})`);
+      lines.push(`    ${oneLineSafe(v.identity)}${v.from ? ` <- ${oneLineSafe(v.from)}` : ""} (${at})`);
     }
   }
   if (report.unused.length > 0) {
     lines.push("  given but never used:");
-    for (const u of report.unused) lines.push(`    ${u.name} (${u.from})`);
+    for (const u of report.unused) lines.push(`    ${oneLineSafe(u.name)} (${oneLineSafe(u.from)})`);
   }
   return `${lines.join("\n")}\n`;
 }

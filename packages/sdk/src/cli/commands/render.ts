@@ -4,6 +4,7 @@
 
 import { join, relative, resolve } from "node:path";
 import { formatDiagnosticLine, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { maskedPatch } from "../../diagnostics/masked-patch.ts";
 import type { Io } from "../../io/io.ts";
 import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../../load/load-guard.ts";
 import { type LoadedPipeline, loadPipelines } from "../../load/load-pipeline.ts";
@@ -158,7 +159,9 @@ async function check(io: Io, out: string, text: string): Promise<number> {
   if (current === text) return ExitCode.ok;
   // Loaded only for a drift: a plain render never pays for the diff library.
   const { createTwoFilesPatch } = await import("diff");
-  io.stdout(createTwoFilesPatch(out, `${out} (rendered)`, current, text, undefined, undefined, { context: 3 }));
+  const patch = createTwoFilesPatch(out, `${out} (rendered)`, current, text, undefined, undefined, { context: 3 });
+  // A drift check runs in CI logs: it shows that a credential changed, never its value.
+  io.stdout(maskedPatch(patch, current, text));
   io.stderr(`${out}: differs from the rendered pipeline; run 'sdk render -o ${out}' and commit the result.\n`);
   return ExitCode.problems;
 }

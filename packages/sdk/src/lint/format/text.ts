@@ -8,7 +8,7 @@
  * characters escaped.
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { HIDDEN, isCredentialKey, maskYamlLine } from "../../diagnostics/secrets.ts";
+import { maskYamlSourceLine } from "../../diagnostics/secrets.ts";
 import { oneLineSafe, terminalSafe } from "../../diagnostics/terminal-safe.ts";
 import { type Palette, PLAIN, severityColour } from "./palette.ts";
 
@@ -31,33 +31,12 @@ export const DEFAULT_MAX_FINDINGS = 100;
 /** The widest frame line printed; longer lines are cut to a window around the column. */
 const FRAME_WIDTH = 160;
 
-/** How far above a line to look for the `key: |` whose block scalar holds it. */
-const BLOCK_LOOKBACK = 200;
-
 /** Lines of one source, split once. */
 export class SourceLines {
   readonly lines: readonly string[];
   constructor(source: string) {
     this.lines = source.split("\n").map((line) => line.replace(/\r$/, ""));
   }
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-/** True when line `n` (1-based) is inside a block scalar (`key: |`) of a credential key. */
-function inCredentialBlock(lines: readonly string[], n: number): boolean {
-  const line = lines[n - 1] ?? "";
-  if (line.trim() === "") return false;
-  const indent = indentOf(line);
-  for (let k = n - 1; k >= 1 && k >= n - BLOCK_LOOKBACK; k--) {
-    const above = lines[k - 1] ?? "";
-    if (above.trim() === "" || indentOf(above) >= indent) continue;
-    const m = /^\s*(?:-\s+)*["']?([^"':#]+)["']?\s*:\s*[|>][-+0-9]*\s*$/.exec(above);
-    return m !== null && isCredentialKey((m[1] ?? "").trim());
-  }
-  return false;
 }
 
 /** A frame line cut to {@link FRAME_WIDTH} around `column`, with the caret's new column. */
@@ -96,10 +75,7 @@ export function codeFrame(
   let out = "";
   for (let n = from; n <= to; n++) {
     const marker = n === line ? paint.marker(">") : " ";
-    const raw = lines[n - 1] ?? "";
-    const masked = inCredentialBlock(lines, n)
-      ? `${" ".repeat(indentOf(raw))}${HIDDEN}`
-      : maskYamlLine(raw, options.flagged === true && n === line);
+    const masked = maskYamlSourceLine(lines, n, options.flagged === true && n === line);
     const shown = window(terminalSafe(masked), n === line ? (column ?? 1) : 1);
     out += `  ${marker} ${paint.dim(`${String(n).padStart(width)} |`)} ${shown.text}\n`;
     if (n === line) out += `    ${paint.dim(`${" ".repeat(width)} |`)} ${" ".repeat(Math.max(0, shown.column - 1))}${paint.marker("^")}\n`;
