@@ -20,6 +20,8 @@ export interface SharedAnchor {
   readonly name: string;
   /** The value, for partial matches. */
   readonly value: JsonValue;
+  /** True for a YAML anchor (`&name`), false for a block repeated without one. */
+  readonly isAnchor: boolean;
   /** The const's initializer, from its first use. */
   init: Expr | undefined;
   /** The reference used at each site. */
@@ -45,6 +47,11 @@ export function canonical(v: JsonValue | undefined): string {
 
 /** The reference nodes of anchors' consts, which, unlike step handles, fit anywhere. */
 const ANCHOR_NODES = new WeakSet<Deferred>();
+
+/** True for the reference node of an anchor's const (a name that fits anywhere). */
+export function isSharedNode(node: Deferred): boolean {
+  return ANCHOR_NODES.has(node);
+}
 
 /** True when an expression depends on its place in a plan (a step handle). */
 export function hasHandle(e: Expr): boolean {
@@ -109,6 +116,7 @@ export class AnchorTable {
         anchor,
         name: names.allocate(anchor, "Config"),
         value,
+        isAnchor: anchors.has(anchor),
         init: undefined,
         node: {
           expr: () => shared.init ?? { k: "null" },
@@ -127,6 +135,12 @@ export class AnchorTable {
   /** The shared anchor whose value is exactly `v`. */
   whole(v: JsonValue): SharedAnchor | undefined {
     return typeof v === "object" && v !== null ? this.#byValue.get(canonical(v)) : undefined;
+  }
+
+  /** The YAML anchor whose value is exactly the step `v`, used twice or more. */
+  step(v: JsonObject): SharedAnchor | undefined {
+    const shared = this.whole(v);
+    return shared?.isAnchor ? shared : undefined;
   }
 
   /** The biggest shared object anchor merged into `v` (all its entries, and more). */

@@ -11,6 +11,7 @@ import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
 import { isObject } from "./load.ts";
 import { NameAllocator } from "./names.ts";
 import type { ImportScope, Producer } from "./scope.ts";
+import { StepFactories } from "./step-factories.ts";
 
 /** A declared resource. */
 export interface ResourceInfo {
@@ -57,6 +58,8 @@ export class ImportContext {
   readonly file: string | undefined;
   /** The name of the `defineVars` const (see {@link ImportContext.nameVars}). */
   varsConst = "pipelineVars";
+  /** Anchored steps, which become factory functions. */
+  readonly factories = new StepFactories(this.names);
   /** YAML anchors shared as consts, once the document is known. */
   anchors: AnchorTable | undefined;
   /** Task files by the artifacts' folders: resolved file tasks become typed `FileTask`s. */

@@ -14,6 +14,7 @@ import { writeSourceFile } from "./format-file.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import { orderJobs } from "./order.ts";
 import { repeatedBlocks } from "./repeated-blocks.ts";
+import { PARAM_TYPES } from "./step-factories.ts";
 import { forEachStep } from "./walk.ts";
 
 /** Every name the generated code may import from contrail. */
@@ -37,7 +38,11 @@ export const CONTRAIL_EXPORTS = [
   "tryStep",
   "acrossVar",
   "rawStep",
+  ...PARAM_TYPES,
 ];
+
+/** The names above that are types only (imported as `type X`). */
+const TYPE_ONLY: ReadonlySet<string> = new Set(PARAM_TYPES);
 
 function usages(jobs: readonly JsonObject[]): ResourceUsage {
   const out = new Map<string, { gets: (JsonValue | undefined)[]; puts: (JsonValue | undefined)[] }>();
@@ -126,7 +131,16 @@ export async function emitPipeline(
   consts.push(...emitResourceTypes(ctx, types));
   consts.push(...emitResources(ctx, resources, usages(jobs)));
   for (const job of jobs) ctx.jobs.set(String(job["name"]), ctx.names.allocate(String(job["name"]), "Job"));
-  for (const ordered of orderJobs(jobs)) consts.push(...emitJob(ctx, ordered));
+  const jobStart = new Map<string, number>();
+  for (const ordered of orderJobs(jobs)) {
+    jobStart.set(String(ordered.job["name"]), consts.length);
+    consts.push(...emitJob(ctx, ordered));
+  }
+  // Each step factory just before the first job that calls it (later ones first, so that
+  // the indexes of earlier jobs stay right; a job's factories keep the order made).
+  const factories = ctx.factories.decls();
+  for (const f of [...factories].reverse().sort((a, b) => (jobStart.get(b.job) ?? 0) - (jobStart.get(a.job) ?? 0)))
+    consts.splice(jobStart.get(f.job) ?? 0, 0, { name: f.name, init: f.init });
 
   const consumed = new Set(["jobs"]);
   const props: [string, Expr][] = [["jobs", arr(jobs.map((j) => id(ctx.jobs.get(String(j["name"])) ?? "")))]];
@@ -194,7 +208,9 @@ export async function emitPipeline(
   const imports = new Set<string>();
   for (const c of all) collectIds(c.init, imports);
   collectIds(pipeline, imports);
-  const names = CONTRAIL_EXPORTS.filter((n) => imports.has(n)).sort(compareImports);
+  const names = CONTRAIL_EXPORTS.filter((n) => imports.has(n))
+    .sort(compareImports)
+    .map((n) => (TYPE_ONLY.has(n) ? `type ${n}` : n));
   const notes = dropped.map(([key, held]) => droppedNote(ctx, key, held));
   for (const [i, [key]] of dropped.entries()) ctx.report("info", "import-dropped-key", key, notes[i] ?? "");
   return writeSourceFile(names, all, pipeline, ctx.file, notes);
@@ -231,6 +247,7 @@ function collectIds(expr: Expr, into: Set<string>): void {
       for (const i of e.items) collectIds(i, into);
       return;
     case "arrow":
+      for (const p of e.params ?? []) into.add(p.type);
       if (e.body.k === "block") {
         for (const [, init] of e.body.consts) collectIds(init, into);
         collectIds(e.body.ret, into);

@@ -24,8 +24,15 @@ export type Expr =
   | { readonly k: "call"; readonly callee: Expr; readonly args: readonly Expr[]; readonly isNew?: boolean }
   | { readonly k: "obj"; readonly props: readonly (readonly [string, Expr])[] }
   | { readonly k: "arr"; readonly items: readonly Expr[] }
-  | { readonly k: "arrow"; readonly body: Expr | Block }
+  | { readonly k: "arrow"; readonly body: Expr | Block; readonly params?: readonly Param[] }
   | { readonly k: "ref"; readonly node: Deferred };
+
+/** A typed parameter of an arrow function: `name: type`. */
+export interface Param {
+  readonly name: string;
+  /** The type's name, imported from contrail. */
+  readonly type: string;
+}
 
 /** A block body: const statements, then `return value`. */
 export interface Block {

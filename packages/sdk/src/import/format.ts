@@ -133,7 +133,7 @@ function computeFlat(expr: Expr): string | undefined {
     case "arrow": {
       if (e.body.k === "block") return undefined;
       const body = flat(e.body);
-      return body === undefined ? undefined : `() => ${body}`;
+      return body === undefined ? undefined : `${arrowHead(e)}${body}`;
     }
   }
   return undefined;
@@ -198,7 +198,20 @@ function printBroken(e: Expr, indent: number): string {
   return flat(e) ?? "";
 }
 
+/** `(a: Artifact, b: LocalVar) => `, or `() => `. */
+function arrowHead(e: Extract<Expr, { k: "arrow" }>): string {
+  return `(${(e.params ?? []).map((p) => `${p.name}: ${p.type}`).join(", ")}) => `;
+}
+
 function printArrow(e: Extract<Expr, { k: "arrow" }>, indent: number, col: number, tail: number, forceBreak: boolean): string {
+  if (e.params !== undefined && e.body.k !== "block") {
+    // A function with parameters (a step factory): Biome breaks after `=>` when the body
+    // does not fit on the line, and indents the body.
+    const head = arrowHead(e);
+    const one = flat(e.body);
+    if (one !== undefined && col + head.length + one.length + tail <= LINE_WIDTH) return head + one;
+    return `${head.trimEnd()}\n${pad(indent + 2)}${printExpr(e.body, indent + 2, indent + 2, tail)}`;
+  }
   if (e.body.k === "block") {
     const inner = indent + 2;
     const lines = e.body.consts.map(([name, init]) => `${pad(inner)}${printConst(name, init, inner)}`);

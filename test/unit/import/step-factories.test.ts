@@ -1,0 +1,79 @@
+/**
+ * Anchored steps become factory functions (`const unit = (srcArtifact: Artifact) => new
+ * Task(...)`), called at each copy with the handles that differ; a copy whose inner steps
+ * are referred to from outside stays written out. The result type-checks and renders back
+ * through the CLI to the pipeline Concourse reads.
+ */
+import * as fs from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../../packages/sdk/src/cli/main.ts";
+import { typeCheckFiles } from "../../../packages/sdk/src/import/typecheck.ts";
+import type { JsonValue } from "../../../packages/sdk/src/model/common.ts";
+import { captureIo } from "../../helpers/capture-io.ts";
+import { repoRoot } from "../../helpers/paths.ts";
+import { firstDifference, normalize, readYaml } from "../../import/harness.ts";
+
+const FIXTURE = join(repoRoot, "test/unit/import/fixtures/anchored-steps.yml");
+// Inside the repository, so that the generated file resolves `contrail` as a user's would.
+const DIR = join(repoRoot, "test/import/.tmp/step-factories");
+
+async function sdk(args: string[]) {
+  const io = captureIo(repoRoot);
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe("sdk import of anchored steps", async () => {
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  const out = join(DIR, "pipeline.ts");
+  const imported = await sdk(["import", FIXTURE, "-o", out]);
+  const source = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
+  afterAll(() => {
+    if (!process.env["KEEP"]) fs.rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it("imports without errors", () => {
+    expect(imported.err).toBe("");
+    expect(imported.code).toBe(0);
+  });
+
+  it("writes each anchored step once, as a function named after the anchor, taking the handles", () => {
+    expect(source).toContain('const unit = (srcArtifact: Artifact) =>\n  new Task("unit", {');
+    expect(source).toContain("const alert = (srcArtifact: Artifact) => alerts.put({ params: { repository: srcArtifact } });");
+    expect(source).toContain("const checks = (srcArtifact: Artifact) =>\n  doSteps(\n    unit(srcArtifact),");
+    expect(source.match(/new Task\("unit"/g)).toHaveLength(1);
+    expect(source).toMatch(/^import \{ type Artifact, doSteps, /m);
+    expect(source).not.toMatch(/\w\d+ = /);
+  });
+
+  it("calls the factory at each copy, with that job's handles", () => {
+    expect(source).toContain("onFailure: alert(srcGet)");
+    expect(source).toContain("plan: [srcForDeploy, checks(srcForDeploy)], onFailure: alert(srcForDeploy)");
+    expect(source).toContain("plan: [srcForVerify, checks(srcForVerify)]");
+  });
+
+  it("names the factory's result when a later step uses its output", () => {
+    expect(source).toContain("const unitTask = unit(srcGet);");
+    expect(source).toContain("alerts.put({ params: { repository: unitTask.outputs.bin } })");
+  });
+
+  it("writes out a copy whose inner step is used from outside, calling the inner factory", () => {
+    expect(source).toContain("const unitForRelease = unit(srcForRelease);");
+    expect(source).toMatch(/doSteps\(\n\s+unitForRelease,\n\s+new Task\("lint"/);
+  });
+
+  it("type-checks", async () => {
+    const [checked] = await typeCheckFiles([out], join(repoRoot, "tsconfig.json"));
+    expect(checked?.errors).toEqual([]);
+  }, 60_000);
+
+  it("renders back through the CLI to the same pipeline", async () => {
+    const rendered = await sdk(["render", out, "--format", "json"]);
+    expect(rendered.err).toBe("");
+    expect(rendered.code).toBe(0);
+    const original = readYaml(fs.readFileSync(FIXTURE, "utf8"));
+    expect(firstDifference(normalize(original), normalize(JSON.parse(rendered.out) as JsonValue))).toBeUndefined();
+  });
+});
