@@ -7,22 +7,14 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../../packages/sdk/src/cli/main.ts";
 import { typeCheckFiles } from "../../../packages/sdk/src/import/typecheck.ts";
 import type { JsonValue } from "../../../packages/sdk/src/model/common.ts";
-import { captureIo } from "../../helpers/capture-io.ts";
 import { repoRoot } from "../../helpers/paths.ts";
-import { firstDifference, normalize, readYaml } from "../../import/harness.ts";
+import { meaningDifference, readYaml, sdkInProcess as sdk } from "../../import/harness.ts";
 
 const FIXTURE = join(repoRoot, "test/unit/import/fixtures/anchored-steps.yml");
 // Inside the repository, so that the generated file resolves `contrail` as a user's would.
 const DIR = join(repoRoot, "test/import/.tmp/step-factories");
-
-async function sdk(args: string[]) {
-  const io = captureIo(repoRoot);
-  const code = await main(args, io);
-  return { code, out: io.out, err: io.err };
-}
 
 describe("sdk import of anchored steps", async () => {
   fs.rmSync(DIR, { recursive: true, force: true });
@@ -74,6 +66,6 @@ describe("sdk import of anchored steps", async () => {
     expect(rendered.err).toBe("");
     expect(rendered.code).toBe(0);
     const original = readYaml(fs.readFileSync(FIXTURE, "utf8"));
-    expect(firstDifference(normalize(original), normalize(JSON.parse(rendered.out) as JsonValue))).toBeUndefined();
+    expect(meaningDifference(original, JSON.parse(rendered.out) as JsonValue)).toBeUndefined();
   });
 });

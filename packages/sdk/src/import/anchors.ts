@@ -75,9 +75,6 @@ export function hasHandle(e: Expr): boolean {
   }
 }
 
-/** The key under which an object literal spreads a value: `{ ...name }`. */
-export const SPREAD = "\u0000...";
-
 /** The anchors of one import that are worth a const. */
 export class AnchorTable {
   readonly #byValue = new Map<string, SharedAnchor>();

@@ -6,8 +6,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { JsonValue } from "../model/common.ts";
 import type { TaskFileSource } from "../task-file/index.ts";
-import { type AnchorTable, hasHandle, SPREAD } from "./anchors.ts";
-import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
+import { type AnchorTable, hasHandle } from "./anchors.ts";
+import { arr, call, type Expr, id, member, obj, SPREAD, str } from "./expr.ts";
 import { isObject } from "./load.ts";
 import { NameAllocator } from "./names.ts";
 import type { ImportScope, Producer } from "./scope.ts";

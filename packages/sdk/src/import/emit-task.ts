@@ -5,11 +5,11 @@
  * the model's type would not accept).
  */
 import type { JsonValue } from "../model/common.ts";
-import { hasHandle, SPREAD } from "./anchors.ts";
+import { hasHandle } from "./anchors.ts";
 import type { ImportContext } from "./context.ts";
 import { emitFileTask } from "./emit-file-task.ts";
 import { emitOciBuildTask } from "./emit-oci.ts";
-import { arr, type Expr, member, newExpr, obj, str } from "./expr.ts";
+import { arr, type Expr, member, newExpr, obj, SPREAD, str } from "./expr.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import type { ImportScope } from "./scope.ts";
 import { fits, LIMITS } from "./shapes.ts";

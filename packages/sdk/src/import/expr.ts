@@ -41,6 +41,9 @@ export interface Block {
   readonly ret: Expr;
 }
 
+/** The key under which an object literal spreads a value: `{ ...name }`. */
+export const SPREAD = "\u0000...";
+
 /** A string literal. */
 export const str = (v: string): Expr => ({ k: "str", v });
 /** An identifier. */

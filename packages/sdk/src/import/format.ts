@@ -5,8 +5,7 @@
  * or arrow function "hug" it (`new Job("x", {` ... `})`); arrays of several multi-key
  * objects always break; a string that does not fit after `const x =` moves to the next line.
  */
-import { SPREAD } from "./anchors.ts";
-import { deref, type Expr } from "./expr.ts";
+import { deref, type Expr, SPREAD } from "./expr.ts";
 
 /** Biome's line width in this project. */
 export const LINE_WIDTH = 140;
