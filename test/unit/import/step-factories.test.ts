@@ -1,5 +1,5 @@
 /**
- * Anchored steps become factory functions (`const unit = (srcArtifact: Artifact) => new
+ * Anchored steps become factory functions (`const unit = (srcGet: Artifact) => new
  * Task(...)`), called at each copy with the handles that differ; a copy whose inner steps
  * are referred to from outside stays written out. The result type-checks and renders back
  * through the CLI to the pipeline Concourse reads.
@@ -7,6 +7,8 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { call, id } from "../../../packages/sdk/src/import/expr.ts";
+import { printConst } from "../../../packages/sdk/src/import/format.ts";
 import { typeCheckFiles } from "../../../packages/sdk/src/import/typecheck.ts";
 import type { JsonValue } from "../../../packages/sdk/src/model/common.ts";
 import { repoRoot } from "../../helpers/paths.ts";
@@ -32,9 +34,13 @@ describe("sdk import of anchored steps", async () => {
   });
 
   it("writes each anchored step once, as a function named after the anchor, taking the handles", () => {
-    expect(source).toContain('const unit = (srcArtifact: Artifact) =>\n  new Task("unit", {');
-    expect(source).toContain("const alert = (srcArtifact: Artifact) => alerts.put({ params: { repository: srcArtifact } });");
-    expect(source).toContain("const checks = (srcArtifact: Artifact) =>\n  doSteps(\n    unit(srcArtifact),");
+    expect(source).toContain('const unit = (srcGet: Artifact) =>\n  new Task("unit", {');
+    expect(source).toContain("const alert = (srcGet: Artifact) => alerts.put({ params: { repository: srcGet } });");
+    expect(source).toContain('const checks = (srcGet: Artifact) =>\n  doSteps(unit(srcGet), new Task("lint", {');
+    // Its first put is a copy of &alert: the factory calls alert's.
+    expect(source).toContain(
+      "const publish = (srcGet: Artifact) => inParallel(alert(srcGet), alerts.put({ params: { repository: srcGet, force: true } }));",
+    );
     expect(source.match(/new Task\("unit"/g)).toHaveLength(1);
     expect(source).toMatch(/^import \{ type Artifact, doSteps, /m);
     expect(source).not.toMatch(/\w\d+ = /);
@@ -43,7 +49,8 @@ describe("sdk import of anchored steps", async () => {
   it("calls the factory at each copy, with that job's handles", () => {
     expect(source).toContain("onFailure: alert(srcGet)");
     expect(source).toContain("plan: [srcForDeploy, checks(srcForDeploy)], onFailure: alert(srcForDeploy)");
-    expect(source).toContain("plan: [srcForVerify, checks(srcForVerify)]");
+    expect(source).toContain("plan: [srcForVerify, checks(srcForVerify), publish(srcForVerify)]");
+    expect(source).toContain("publish(srcForRelease),");
   });
 
   it("names the factory's result when a later step uses its output", () => {
@@ -67,5 +74,33 @@ describe("sdk import of anchored steps", async () => {
     expect(rendered.code).toBe(0);
     const original = readYaml(fs.readFileSync(FIXTURE, "utf8"));
     expect(meaningDifference(original, JSON.parse(rendered.out) as JsonValue)).toBeUndefined();
+  });
+});
+
+describe("a factory's layout", () => {
+  it("breaks parameters that do not fit one per line, as Biome does", () => {
+    const params = ["ref", "rootfsAmd64Output", "rootfsArm64Output", "versionOutput", "ociLayoutOfTheImage", "versionVar"].map((name) => ({
+      name,
+      type: "Artifact",
+    }));
+    const text = printConst("uploadRelease", { k: "arrow", params, body: call("inParallel", id("a"), id("b")) });
+    // What `biome format` prints for the same declaration.
+    expect(text).toBe(
+      [
+        "const uploadRelease = (",
+        "  ref: Artifact,",
+        "  rootfsAmd64Output: Artifact,",
+        "  rootfsArm64Output: Artifact,",
+        "  versionOutput: Artifact,",
+        "  ociLayoutOfTheImage: Artifact,",
+        "  versionVar: Artifact,",
+        ") => inParallel(a, b);",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps a short factory on one line", () => {
+    const text = printConst("alert", { k: "arrow", params: [{ name: "src", type: "Artifact" }], body: call("notify", id("src")) });
+    expect(text).toBe("const alert = (src: Artifact) => notify(src);");
   });
 });

@@ -134,9 +134,14 @@ export class AnchorTable {
     return typeof v === "object" && v !== null ? this.#byValue.get(canonical(v)) : undefined;
   }
 
-  /** The YAML anchor whose value is exactly the step `v`, used twice or more. */
+  /**
+   * The YAML anchor, used twice or more, whose value is exactly the step `v`, or the steps
+   * of `v` when it is only an `in_parallel:` or `do:` of them (`in_parallel: *upload`).
+   */
   step(v: JsonObject): SharedAnchor | undefined {
-    const shared = this.whole(v);
+    const keys = Object.keys(v);
+    const steps = keys.length === 1 && (keys[0] === "in_parallel" || keys[0] === "do") ? v[keys[0]] : undefined;
+    const shared = this.whole(v) ?? (Array.isArray(steps) ? this.whole(steps) : undefined);
     return shared?.isAnchor ? shared : undefined;
   }
 
@@ -150,6 +155,12 @@ export class AnchorTable {
     shared.init ??= expr;
     shared.node.constName = shared.name;
     return { k: "ref", node: shared.node };
+  }
+
+  /** True when `name` is the const name of one of the anchors (used or not). */
+  hasName(name: string): boolean {
+    for (const a of this.#byValue.values()) if (a.name === name) return true;
+    return false;
   }
 
   /** The const an anchor became, if it was used. */

@@ -59,7 +59,9 @@ export class ImportContext {
   /** The name of the `defineVars` const (see {@link ImportContext.nameVars}). */
   varsConst = "pipelineVars";
   /** Anchored steps, which become factory functions. */
-  readonly factories = new StepFactories(this.names);
+  readonly factories = new StepFactories((name) => this.#isTopLevel(name));
+  /** contrail's exports and the generator's own names. */
+  readonly #helperNames: ReadonlySet<string>;
   /** YAML anchors shared as consts, once the document is known. */
   anchors: AnchorTable | undefined;
   /** Task files by the artifacts' folders: resolved file tasks become typed `FileTask`s. */
@@ -77,6 +79,15 @@ export class ImportContext {
     this.taskFiles = taskFiles;
     this.artifactFolders = artifactFolders;
     this.names.reserve(...helperNames);
+    this.#helperNames = new Set(helperNames);
+  }
+
+  /** True for a name the module declares at its top (or imports): a factory's parameter must not shadow it. */
+  #isTopLevel(name: string): boolean {
+    if (this.#helperNames.has(name) || name === this.varsConst || this.anchors?.hasName(name)) return true;
+    for (const r of this.resources.values()) if (r.constName === name) return true;
+    for (const n of [...this.resourceTypes.values(), ...this.jobs.values()]) if (n === name) return true;
+    return false;
   }
 
   /**

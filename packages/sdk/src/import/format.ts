@@ -206,9 +206,17 @@ function printArrow(e: Extract<Expr, { k: "arrow" }>, indent: number, col: numbe
   if (e.params !== undefined && e.body.k !== "block") {
     // A function with parameters (a step factory): Biome breaks after `=>` when the body
     // does not fit on the line, and indents the body.
-    const head = arrowHead(e);
+    let head = arrowHead(e);
+    let at = col;
+    if (col + head.trimEnd().length > LINE_WIDTH) {
+      // Parameters that do not fit go one per line, with a trailing comma.
+      const params = (e.params ?? []).map((p) => `${pad(indent + 2)}${p.name}: ${p.type},`);
+      head = `(\n${params.join("\n")}\n${pad(indent)}) => `;
+      at = indent;
+    }
+    const headLine = head.slice(head.lastIndexOf("\n") + 1);
     const one = flat(e.body);
-    if (one !== undefined && col + head.length + one.length + tail <= LINE_WIDTH) return head + one;
+    if (one !== undefined && at + headLine.length + one.length + tail <= LINE_WIDTH) return head + one;
     return `${head.trimEnd()}\n${pad(indent + 2)}${printExpr(e.body, indent + 2, indent + 2, tail)}`;
   }
   if (e.body.k === "block") {

@@ -16,7 +16,8 @@
  */
 import { isSharedNode, type SharedAnchor } from "./anchors.ts";
 import { call, type Deferred, type Expr, id, type Param } from "./expr.ts";
-import { camelCase, type NameAllocator } from "./names.ts";
+import { isIdentifierName } from "./format.ts";
+import { camelCase } from "./names.ts";
 import type { StepNode } from "./scope.ts";
 
 /** The contrail types a factory's parameters are declared with. */
@@ -61,14 +62,19 @@ const isStepNode = (node: Deferred): node is StepNode => "baseName" in node && "
 
 /** The anchored steps of one import and their uses. */
 export class StepFactories {
-  readonly #names: NameAllocator;
+  readonly #isTopLevel: (name: string) => boolean;
   readonly #factories = new Map<SharedAnchor, Factory>();
   readonly #pending: Use[] = [];
   /** The reference nodes standing for uses, resolved through {@link Use}. */
   readonly #useNodes = new WeakMap<Deferred, Use>();
 
-  constructor(names: NameAllocator) {
-    this.#names = names;
+  /**
+   * `isTopLevel` tells the names a parameter must not shadow: contrail's exports and the
+   * module's resources, types, jobs, anchors and vars (a parameter may shadow another job's
+   * step const: it stands for such a handle).
+   */
+  constructor(isTopLevel: (name: string) => boolean) {
+    this.#isTopLevel = isTopLevel;
   }
 
   /**
@@ -114,23 +120,28 @@ export class StepFactories {
     for (const factory of this.#factories.values()) {
       const first = factory.uses[0];
       if (!first || factory.uses.length < 2) continue;
-      const params = this.#paramNames(factory.anchor.name, first.holes);
+      const used = new Set<string>();
+      collectIds(
+        this.#abstract(first, first.inline, [], () => id("")),
+        used,
+      );
+      const params = this.#paramNames(factory.anchor.name, first.holes, used);
       const body = this.#abstract(first, first.inline, [], (i) => id(params[i]?.name ?? ""));
       if (body) out.push({ job: factory.job, name: factory.anchor.name, init: { k: "arrow", params, body } });
     }
     return out;
   }
 
-  /** Parameter names from what each handle is (`paasCf`), never shadowing a name in use. */
-  #paramNames(factory: string, holes: readonly Hole[]): Param[] {
-    const taken = new Set<string>();
+  /** Parameter names from what each handle is (`paasCf`), never shadowing a top-level name or one the body uses. */
+  #paramNames(factory: string, holes: readonly Hole[], used: ReadonlySet<string>): Param[] {
+    const taken = new Set<string>(used);
     return holes.map((h) => {
       const base = camelCase(h.base);
       const word = h.type === "LocalVar" ? "Var" : h.type === "ArtifactPath" ? "Path" : "Artifact";
       const where = `For${factory.charAt(0).toUpperCase()}${factory.slice(1)}`;
       const candidates = [base, `${base}${h.suffix}`, `${base}${word}`, `${base}${word}${where}`];
       const name =
-        candidates.find((n) => !taken.has(n) && !this.#names.has(n)) ??
+        candidates.find((n) => !taken.has(n) && !this.#isTopLevel(n) && isIdentifierName(n)) ??
         // Only when every name from meaning is taken (never seen in practice).
         `${base}${h.suffix}${taken.size + 1}`;
       taken.add(name);
@@ -218,4 +229,32 @@ function sameHandle(a: Expr, b: Expr): boolean {
   if (a.k === "ref" && b.k === "ref") return a.node === b.node;
   if (a.k === "member" && b.k === "member") return a.name === b.name && sameHandle(a.object, b.object);
   return false;
+}
+
+/** The identifiers an expression uses. */
+function collectIds(e: Expr | undefined, into: Set<string>): void {
+  if (!e) return;
+  switch (e.k) {
+    case "id":
+      into.add(e.name);
+      return;
+    case "member":
+      collectIds(e.object, into);
+      return;
+    case "call":
+      collectIds(e.callee, into);
+      for (const a of e.args) collectIds(a, into);
+      return;
+    case "obj":
+      for (const [, v] of e.props) collectIds(v, into);
+      return;
+    case "arr":
+      for (const i of e.items) collectIds(i, into);
+      return;
+    case "tpl":
+      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
+      return;
+    default:
+      return;
+  }
 }
