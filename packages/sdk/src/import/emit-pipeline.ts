@@ -9,7 +9,7 @@ import { type ImportContext, VAR } from "./context.ts";
 import { taskDeclarationConsts } from "./emit-file-task.ts";
 import { emitJob, jobObjects } from "./emit-jobs.ts";
 import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
-import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
+import { arr, call, collectIds, type Expr, id, newExpr, obj, str } from "./expr.ts";
 import { writeSourceFile } from "./format-file.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import { orderJobs } from "./order.ts";
@@ -222,40 +222,6 @@ function compareImports(a: string, b: string): number {
   const y = b.toLowerCase();
   if (x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function collectIds(expr: Expr, into: Set<string>): void {
-  const e = deref(expr);
-  switch (e.k) {
-    case "id":
-      into.add(e.name);
-      return;
-    case "member":
-      collectIds(e.object, into);
-      return;
-    case "tpl":
-      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
-      return;
-    case "call":
-      collectIds(e.callee, into);
-      for (const a of e.args) collectIds(a, into);
-      return;
-    case "obj":
-      for (const [, v] of e.props) collectIds(v, into);
-      return;
-    case "arr":
-      for (const i of e.items) collectIds(i, into);
-      return;
-    case "arrow":
-      for (const p of e.params ?? []) into.add(p.type);
-      if (e.body.k === "block") {
-        for (const [, init] of e.body.consts) collectIds(init, into);
-        collectIds(e.body.ret, into);
-      } else collectIds(e.body, into);
-      return;
-    default:
-      return;
-  }
 }
 
 /** `groups:` with job and resource consts, or undefined when it must stay in `extra`. */

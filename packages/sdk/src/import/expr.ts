@@ -69,3 +69,38 @@ export function deref(expr: Expr): Expr {
   while (e.k === "ref") e = e.node.constName !== undefined ? id(e.node.constName) : e.node.expr();
   return e;
 }
+
+/** The identifiers an expression uses (through `ref` nodes, and the types of arrow parameters). */
+export function collectIds(expr: Expr, into: Set<string>): void {
+  const e = deref(expr);
+  switch (e.k) {
+    case "id":
+      into.add(e.name);
+      return;
+    case "member":
+      collectIds(e.object, into);
+      return;
+    case "tpl":
+      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
+      return;
+    case "call":
+      collectIds(e.callee, into);
+      for (const a of e.args) collectIds(a, into);
+      return;
+    case "obj":
+      for (const [, v] of e.props) collectIds(v, into);
+      return;
+    case "arr":
+      for (const i of e.items) collectIds(i, into);
+      return;
+    case "arrow":
+      for (const p of e.params ?? []) into.add(p.type);
+      if (e.body.k === "block") {
+        for (const [, init] of e.body.consts) collectIds(init, into);
+        collectIds(e.body.ret, into);
+      } else collectIds(e.body, into);
+      return;
+    default:
+      return;
+  }
+}

@@ -15,7 +15,7 @@
  * the step it makes), stays written out. A factory only one use would call is not made.
  */
 import { isSharedNode, type SharedAnchor } from "./anchors.ts";
-import { call, type Deferred, type Expr, id, type Param } from "./expr.ts";
+import { call, collectIds, type Deferred, type Expr, id, type Param } from "./expr.ts";
 import { isIdentifierName } from "./format.ts";
 import { camelCase } from "./names.ts";
 import type { StepNode } from "./scope.ts";
@@ -121,10 +121,7 @@ export class StepFactories {
       const first = factory.uses[0];
       if (!first || factory.uses.length < 2) continue;
       const used = new Set<string>();
-      collectIds(
-        this.#abstract(first, first.inline, [], () => id("")),
-        used,
-      );
+      collectIds(this.#abstract(first, first.inline, [], () => id("")) ?? id(""), used);
       const params = this.#paramNames(factory.anchor.name, first.holes, used);
       const body = this.#abstract(first, first.inline, [], (i) => id(params[i]?.name ?? ""));
       if (body) out.push({ job: factory.job, name: factory.anchor.name, init: { k: "arrow", params, body } });
@@ -229,32 +226,4 @@ function sameHandle(a: Expr, b: Expr): boolean {
   if (a.k === "ref" && b.k === "ref") return a.node === b.node;
   if (a.k === "member" && b.k === "member") return a.name === b.name && sameHandle(a.object, b.object);
   return false;
-}
-
-/** The identifiers an expression uses. */
-function collectIds(e: Expr | undefined, into: Set<string>): void {
-  if (!e) return;
-  switch (e.k) {
-    case "id":
-      into.add(e.name);
-      return;
-    case "member":
-      collectIds(e.object, into);
-      return;
-    case "call":
-      collectIds(e.callee, into);
-      for (const a of e.args) collectIds(a, into);
-      return;
-    case "obj":
-      for (const [, v] of e.props) collectIds(v, into);
-      return;
-    case "arr":
-      for (const i of e.items) collectIds(i, into);
-      return;
-    case "tpl":
-      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
-      return;
-    default:
-      return;
-  }
 }
