@@ -15,6 +15,7 @@ import { isObject, type JsonObject } from "./load.ts";
 import { orderJobs } from "./order.ts";
 import { repeatedBlocks } from "./repeated-blocks.ts";
 import { PARAM_TYPES } from "./step-factories.ts";
+import { typedVarSourceFits } from "./var-sources.ts";
 import { forEachStep } from "./walk.ts";
 
 /** Every name the generated code may import from contrail. */
@@ -171,18 +172,9 @@ export async function emitPipeline(
     props.push(["groups", groups]);
     consumed.add("groups");
   }
-  const varSources = objects(doc["var_sources"]);
-  if (
-    Array.isArray(doc["var_sources"]) &&
-    varSources.length === doc["var_sources"].length &&
-    varSources.every(
-      (v) =>
-        typeof v["name"] === "string" &&
-        typeof v["type"] === "string" &&
-        Object.keys(v).every((k) => ["name", "type", "config"].includes(k)) &&
-        (v["config"] === undefined || isObject(v["config"])),
-    )
-  ) {
+  // Typed only when every entry compiles as a typed var source; else the list stays in `extra`.
+  const varSources = doc["var_sources"];
+  if (Array.isArray(varSources) && varSources.every(typedVarSourceFits)) {
     props.push(["varSources", arr(varSources.map((v) => ctx.value(v)))]);
     consumed.add("var_sources");
   }
