@@ -104,3 +104,34 @@ describe("a factory's layout", () => {
     expect(text).toBe("const alert = (src: Artifact) => notify(src);");
   });
 });
+
+describe("sdk import of an anchored step merged with an override", async () => {
+  const fixture = join(repoRoot, "test/unit/import/fixtures/anchored-step-override.yml");
+  const dir = join(repoRoot, "test/import/.tmp/step-override");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const out = join(dir, "pipeline.ts");
+  const imported = await sdk(["import", fixture, "-o", out]);
+  const source = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
+  afterAll(() => {
+    if (!process.env["KEEP"]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("takes the overridden values as parameters typed by the values the copies give", () => {
+    expect(imported.code).toBe(0);
+    expect(source).toContain('const deploy = (srcGet: Artifact, environment: "staging" | "production", replicas: 1 | 3) =>');
+    expect(source).toContain("params: { ENVIRONMENT: environment, REPLICAS: replicas }");
+    expect(source).toContain('deploy(srcForProduction, "production", 3)');
+    expect(source).toContain('deploy(srcForCanary, "staging", 1)');
+    expect(source.match(/new Task\("deploy"/g)).toHaveLength(1);
+  });
+
+  it("type-checks and renders back through the CLI", async () => {
+    const [checked] = await typeCheckFiles([out], join(repoRoot, "tsconfig.json"));
+    expect(checked?.errors).toEqual([]);
+    const rendered = await sdk(["render", out, "--format", "json"]);
+    expect(rendered.err).toBe("");
+    const original = readYaml(fs.readFileSync(fixture, "utf8"));
+    expect(meaningDifference(original, JSON.parse(rendered.out) as JsonValue)).toBeUndefined();
+  }, 60_000);
+});

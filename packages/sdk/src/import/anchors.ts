@@ -145,6 +145,20 @@ export class AnchorTable {
     return shared?.isAnchor ? shared : undefined;
   }
 
+  /**
+   * The YAML anchor on a step that `v` is a copy of with a few scalars overridden (`<<:
+   * *deploy` then `params: { ENV: prod }`): the same keys everywhere, at most
+   * `maxDifferences` scalar values other. Only anchors on steps are compared.
+   */
+  variant(v: JsonObject, maxDifferences: number): SharedAnchor | undefined {
+    for (const shared of this.#byValue.values()) {
+      if (!shared.isAnchor || !isObject(shared.value) || !STEP_KEYS.some((k) => k in (shared.value as JsonObject))) continue;
+      const n = scalarDifferences(shared.value, v);
+      if (n !== undefined && n > 0 && n <= maxDifferences) return shared;
+    }
+    return undefined;
+  }
+
   /** The biggest shared object anchor merged into `v` (all its entries, and more). */
   merged(v: JsonObject): SharedAnchor | undefined {
     return this.#mergeable.find((a) => isObject(a.value) && Object.keys(v).length > Object.keys(a.value).length && containsAll(v, a.value));
@@ -172,6 +186,27 @@ export class AnchorTable {
   decls(): { name: string; init: Expr }[] {
     return [...this.#byValue.values()].filter((a) => a.init !== undefined).map((a) => ({ name: a.name, init: a.init as Expr }));
   }
+}
+
+/** The keys that make a mapping a step. */
+const STEP_KEYS = ["get", "put", "task", "set_pipeline", "load_var", "in_parallel", "do", "try"];
+
+/** How many scalars differ between two values of the same shape (same keys, same lengths); undefined when the shapes differ. */
+function scalarDifferences(a: JsonValue, b: JsonValue): number | undefined {
+  const aObject = typeof a === "object" && a !== null;
+  const bObject = typeof b === "object" && b !== null;
+  if (!aObject && !bObject) return a === b ? 0 : 1;
+  if (!aObject || !bObject || Array.isArray(a) !== Array.isArray(b)) return undefined;
+  const ka = Array.isArray(a) ? a.map((_, i) => i) : Object.keys(a).sort();
+  const kb = Array.isArray(b) ? (b as JsonValue[]).map((_, i) => i) : Object.keys(b).sort();
+  if (ka.join() !== kb.join()) return undefined;
+  let n = 0;
+  for (const k of ka) {
+    const d = scalarDifferences((a as Record<string, JsonValue>)[k] as JsonValue, (b as Record<string, JsonValue>)[k] as JsonValue);
+    if (d === undefined) return undefined;
+    n += d;
+  }
+  return n;
 }
 
 /** True when `v` holds every entry of the object `part`, with equal values. */

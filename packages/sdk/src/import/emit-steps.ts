@@ -13,6 +13,7 @@ import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import { type ImportScope, type StepNode, stepNode } from "./scope.ts";
 import { StepBuild } from "./step-build.ts";
+import { MAX_VALUE_PARAMS } from "./step-factories.ts";
 import { HOOKS } from "./walk.ts";
 
 const CORE_KEYS = ["run", "task", "put", "get", "set_pipeline", "load_var", "try", "do", "in_parallel"] as const;
@@ -39,7 +40,8 @@ export class StepEmitter {
    * factory (see {@link StepFactories}), built here as at any other place.
    */
   step(s: JsonValue, scope: ImportScope): Expr {
-    const anchor = isObject(s) ? this.ctx.anchors?.step(s) : undefined;
+    const whole = isObject(s) ? this.ctx.anchors?.step(s) : undefined;
+    const anchor = whole ?? (isObject(s) ? this.ctx.anchors?.variant(s, MAX_VALUE_PARAMS) : undefined);
     if (!anchor) return this.#step(s, scope);
     const start = this.nodes.length;
     const built = this.#step(s, scope);
@@ -47,7 +49,7 @@ export class StepEmitter {
     if (built.k !== "ref") return built;
     const top = built.node as StepNode;
     const inline = top.expr();
-    const use = this.ctx.factories.use(anchor, this.ctx.currentJob, inline, new Set(this.nodes.slice(start)), top);
+    const use = this.ctx.factories.use(anchor, this.ctx.currentJob, inline, new Set(this.nodes.slice(start)), top, whole === undefined);
     top.set(use);
     return built;
   }
