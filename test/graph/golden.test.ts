@@ -34,6 +34,40 @@ describe("golden SVGs", () => {
   });
 });
 
+describe("a junction for several passed: upstreams", () => {
+  // fan-in.yml: ship gets src with passed: [unit, lint].
+  it.each([
+    ["svg", "fan-in.svg"],
+    ["dot", "fan-in.dot"],
+    ["mermaid", "fan-in.mmd"],
+  ] as const)("draws it in %s (golden %s)", async (format, file) => {
+    expectGolden(golden(file), await drawGraph(fixtureConfig("fan-in.yml"), { format }));
+  });
+
+  it("joins the upstream boxes in one dot with one edge into the job", async () => {
+    const svg = await drawGraph(fixtureConfig("fan-in.yml"), { format: "svg" });
+    expect(svg.match(/<g class="junction"/g)).toHaveLength(1);
+    expect(svg).toContain('<g class="junction" data-id="junction:ship:src" data-resource="src"><title>src from unit, lint</title><circle');
+    for (const up of ["unit", "lint"]) expect(svg).toContain(`data-from="out:${up}:src" data-to="junction:ship:src"`);
+    expect(svg.match(/data-to="job:ship"/g)).toHaveLength(1);
+    expect(svg).toContain('data-from="junction:ship:src" data-to="job:ship"');
+  });
+
+  it("keeps it in the HTML view", async () => {
+    const html = await drawGraph(fixtureConfig("fan-in.yml"), { format: "html", title: "fan-in" });
+    expect(html).toContain('data-id="junction:ship:src"');
+  });
+
+  it("lays the dot out between the upstream boxes and the job", async () => {
+    const layout = await layoutGraph(buildGraph(fixtureConfig("fan-in.yml")));
+    const at = (id: string) => layout.nodes.find((n) => n.node.id === id)!;
+    const junction = at("junction:ship:src");
+    expect(junction.width).toBeLessThan(at("out:unit:src").height);
+    expect(junction.x).toBeGreaterThan(at("out:unit:src").x + at("out:unit:src").width);
+    expect(junction.x + junction.width).toBeLessThan(at("job:ship").x);
+  });
+});
+
 describe("layout", () => {
   it("places a job right of the jobs in its passed: constraints", async () => {
     const layout = await layoutGraph(buildGraph(fixtureConfig("fan-out.yml")));

@@ -6,10 +6,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { main } from "../../packages/sdk/src/cli/main.ts";
 import { type JsonObject, loadPipelineYaml } from "../../packages/sdk/src/import/load.ts";
 import type { Io } from "../../packages/sdk/src/io/io.ts";
 import { loadPipelines } from "../../packages/sdk/src/load/load-pipeline.ts";
 import type { JsonValue } from "../../packages/sdk/src/model/common.ts";
+import { captureIo } from "../helpers/capture-io.ts";
 
 /** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -40,6 +42,49 @@ export function acceptedPlainCorpus(): string[] {
       return !/(^|\s)#@/m.test(text) && !/\{\{[^{}\n]*\}\}/.test(text);
     })
     .sort();
+}
+
+/** A corpus pipeline to round-trip: where it is, its text, and the config Concourse keeps from it. */
+export interface CorpusPipeline {
+  /** The corpus path, as the verdicts file names it. */
+  readonly file: string;
+  /** The absolute path of the YAML file. */
+  readonly path: string;
+  readonly text: string;
+  /** The pipeline as Concourse reads and keeps it (top-level keys it ignores left out). */
+  readonly original: JsonObject;
+}
+
+/**
+ * The plain pipelines Concourse accepted ({@link acceptedPlainCorpus}), read: the cases of
+ * both round trips, through the library (roundtrip.corpus.test.ts) and through the CLI
+ * (cli-round-trip.corpus.test.ts).
+ */
+export function roundTripCases(): CorpusPipeline[] {
+  const corpus = join(sharedDir(), "corpus");
+  return acceptedPlainCorpus().map((file) => {
+    const path = join(corpus, file);
+    const text = readFileSync(path, "utf8");
+    return { file, path, text, original: asConcourseKeepsIt(readYaml(text)) };
+  });
+}
+
+/** The first difference in meaning between a pipeline as Concourse reads it and a rendered config. */
+export function meaningDifference(original: JsonValue, rendered: JsonValue): string | undefined {
+  return firstDifference(normalize(original), normalize(rendered));
+}
+
+/** The names of a top-level list (`resources`, `resource_types`), in order. */
+export function namesOf(doc: JsonValue, key: string): string[] {
+  const list = typeof doc === "object" && doc !== null && !Array.isArray(doc) ? doc[key] : undefined;
+  return Array.isArray(list) ? list.map((item) => String((item as JsonObject)["name"])) : [];
+}
+
+/** Runs `sdk ARGS` in-process as the bin would (argument parsing, files, exit code), capturing its output. */
+export async function sdkInProcess(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo(REPO_ROOT);
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
 }
 
 /** A file name for a corpus path. */

@@ -9,18 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importPipeline } from "../../packages/sdk/src/import/index.ts";
 import { typeCheckFiles } from "../../packages/sdk/src/import/typecheck.ts";
-import {
-  acceptedPlainCorpus,
-  asConcourseKeepsIt,
-  firstDifference,
-  normalize,
-  REPO_ROOT,
-  readYaml,
-  sharedDir,
-  slug,
-  synthFile,
-  writeTmp,
-} from "./harness.ts";
+import { meaningDifference, REPO_ROOT, roundTripCases, slug, synthFile, writeTmp } from "./harness.ts";
 
 interface Row {
   readonly file: string;
@@ -29,13 +18,13 @@ interface Row {
   typeErrors: readonly string[];
 }
 
-const files = acceptedPlainCorpus();
+const cases = roundTripCases();
+const files = cases.map((c) => c.file);
 const rows: Row[] = [];
 
 describe("import of the corpus", () => {
   beforeAll(async () => {
-    for (const file of files) {
-      const text = readFileSync(join(sharedDir(), "corpus", file), "utf8");
+    for (const { file, text } of cases) {
       const start = performance.now();
       const { source } = await importPipeline(text, { file });
       rows.push({ file, path: writeTmp("corpus", `${slug(file)}.ts`, source), ms: performance.now() - start, typeErrors: [] });
@@ -62,8 +51,8 @@ describe("import of the corpus", () => {
     expect(row.typeErrors).toEqual([]);
     const { config, errors } = await synthFile(row.path);
     expect(errors).toEqual([]);
-    const original = asConcourseKeepsIt(readYaml(readFileSync(join(sharedDir(), "corpus", file), "utf8")));
-    expect(firstDifference(normalize(original), normalize(config))).toBeUndefined();
+    const original = cases.find((c) => c.file === file)?.original ?? {};
+    expect(meaningDifference(original, config)).toBeUndefined();
   });
 
   it("generates files that biome leaves as they are", () => {

@@ -27,10 +27,9 @@ describe("buildGraph", () => {
     expect(repo).toMatchObject({ kind: "resource", name: "my-repo", type: "git", side: "input" });
   });
 
-  it("draws several passed: upstreams of one resource as one edge per upstream box, no junction node", () => {
-    // Concourse's createGraph (web/assets/js/graph.js) adds, for each job in `passed:`, an edge
-    // from that job's output (or constrained-input) box of the resource to the job; the
-    // "gateway" junction node was in the pre-v2 generateGraph only.
+  it("joins several passed: upstreams of one input in a junction node, with one edge from it into the job", () => {
+    // As the issue asks, after Concourse's pre-v2 view (its "gateway" node, `gatewayNode` in
+    // web/assets/js/graph.js); today's createGraph draws one edge per upstream instead.
     const config: PipelineConfig = {
       jobs: [
         { name: "a", plan: [{ get: "src", trigger: true }] },
@@ -39,8 +38,33 @@ describe("buildGraph", () => {
       ],
     };
     const graph = buildGraph(config);
-    expect(graph.nodes.map((n) => n.id)).toEqual(["job:a", "job:b", "job:c", "out:a:src", "out:b:src", "in:a:src"]);
-    expect(edges(graph).filter((e) => e.includes("job:c"))).toEqual(["out:a:src -> job:c passed solid", "out:b:src -> job:c passed solid"]);
+    expect(graph.nodes.map((n) => n.id)).toEqual(["job:a", "job:b", "job:c", "junction:c:src", "out:a:src", "out:b:src", "in:a:src"]);
+    expect(graph.nodes.find((n) => n.kind === "junction")).toEqual({
+      kind: "junction",
+      id: "junction:c:src",
+      name: "src",
+      job: "c",
+      upstream: ["a", "b"],
+    });
+    expect(edges(graph).filter((e) => e.includes(":c"))).toEqual([
+      "out:a:src -> junction:c:src passed solid",
+      "out:b:src -> junction:c:src passed solid",
+      "junction:c:src -> job:c passed solid",
+    ]);
+  });
+
+  it("draws no junction for one passed: job, nor when a group leaves one upstream", () => {
+    const config: PipelineConfig = {
+      groups: [{ name: "ab", jobs: ["a", "c"] }],
+      jobs: [
+        { name: "a", plan: [{ get: "src", trigger: true }] },
+        { name: "b", plan: [{ get: "src", trigger: true }] },
+        { name: "c", plan: [{ get: "src", passed: ["a", "b"] }] },
+      ],
+    };
+    const graph = buildGraph(config, { group: "ab" });
+    expect(graph.nodes.some((n) => n.kind === "junction")).toBe(false);
+    expect(edges(graph)).toContain("out:a:src -> job:c passed dashed");
   });
 
   it("draws passed: as upstream job -> resource -> downstream job, dashed when not triggering", () => {
@@ -122,7 +146,8 @@ describe("buildGraph", () => {
     ]);
     const some = edges(buildGraph(config, { group: "some" }));
     expect(some).toContain("job:test-1 -> out:test-1:img-a pass solid");
-    expect(some).toContain("out:test-1:img-a -> job:deploy passed dashed");
+    expect(some).toContain("out:test-1:img-a -> junction:deploy:img-a passed dashed");
+    expect(some).toContain("junction:deploy:img-a -> job:deploy passed dashed");
     expect(some.some((e) => e.includes("build-c") || e.includes("test-12"))).toBe(false);
     // A passed: job outside the group leaves a plain input.
     const only: PipelineConfig = { ...config, groups: [{ name: "t", jobs: ["test-1"] }] };

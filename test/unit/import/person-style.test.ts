@@ -7,9 +7,8 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../../packages/sdk/src/cli/main.ts";
-import { captureIo } from "../../helpers/capture-io.ts";
 import { repoRoot } from "../../helpers/paths.ts";
+import { sdkInProcess as sdk } from "../../import/harness.ts";
 
 // Inside the repository, so that the generated file resolves `contrail` as a user's would.
 const DIR = join(repoRoot, "test/import/.tmp/person-style");
@@ -62,12 +61,6 @@ jobs:
       params: *deploy-params
       run: { path: make, args: [smoke] }
 `;
-
-async function sdk(args: string[]) {
-  const io = captureIo(repoRoot);
-  const code = await main(args, io);
-  return { code, out: io.out, err: io.err };
-}
 
 describe("sdk import writes what a person would", async () => {
   fs.rmSync(DIR, { recursive: true, force: true });

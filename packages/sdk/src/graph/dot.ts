@@ -36,7 +36,9 @@ export function toDot(graph: PipelineGraph, options: DotOptions = {}): string {
   for (const node of graph.nodes) {
     const size = boxSize(node);
     const attrs = [`width=${inches(size.width)}`, `height=${inches(size.height)}`];
-    if (!options.layout) {
+    if (!options.layout && node.kind === "junction") {
+      attrs.push('shape=circle, label=""', `fillcolor=${dotId(PALETTE.edge)}`, `class=${dotId(node.kind)}`);
+    } else if (!options.layout) {
       const job = node.kind === "job";
       attrs.push(
         `label=${dotId(node.name)}`,

@@ -1,6 +1,6 @@
 /**
  * The graph as a Mermaid flowchart (`flowchart LR`), for Markdown that renders Mermaid
- * (GitHub, GitLab...). Jobs are boxes, resources rounded boxes; `-->` for triggering and
+ * (GitHub, GitLab...). Jobs are boxes, resources rounded boxes, junctions small circles; `-->` for triggering and
  * put edges, `-.->` for non-triggering gets.
  *
  * @see https://mermaid.js.org/syntax/flowchart.html
@@ -28,12 +28,14 @@ export function toMermaid(graph: PipelineGraph): string {
   const lines = ["flowchart LR"];
   for (const node of graph.nodes) {
     const id = ids.get(node.id);
-    lines.push(node.kind === "job" ? `  ${id}[${label(node.name)}]:::job` : `  ${id}(${label(node.name)}):::resource`);
+    if (node.kind === "junction") lines.push(`  ${id}((" ")):::junction`);
+    else lines.push(node.kind === "job" ? `  ${id}[${label(node.name)}]:::job` : `  ${id}(${label(node.name)}):::resource`);
   }
   for (const edge of graph.edges) lines.push(`  ${ids.get(edge.from)} ${edge.trigger ? "-->" : "-.->"} ${ids.get(edge.to)}`);
   lines.push(
     `  classDef job fill:${PALETTE.job},stroke:${PALETTE.jobStroke},color:${PALETTE.jobText}`,
     `  classDef resource fill:${PALETTE.resource},stroke:${PALETTE.resource},color:${PALETTE.resourceText}`,
+    ...(graph.nodes.some((n) => n.kind === "junction") ? [`  classDef junction fill:${PALETTE.edge},stroke:${PALETTE.edge}`] : []),
     "",
   );
   return lines.join("\n");

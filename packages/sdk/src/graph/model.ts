@@ -7,7 +7,13 @@
  * - a `put` is a resource node right of the job, with an edge out of the job;
  * - a `get` with `passed: [up]` draws the version's path: `up` → the resource (right of
  *   `up`, the same node as up's `put` of it when there is one) → the job, so that jobs
- *   fall into columns by the depth of their `passed:` chains.
+ *   fall into columns by the depth of their `passed:` chains;
+ * - a `get` with several drawn `passed:` jobs joins their resource boxes in a small
+ *   junction node, with one edge from it into the job: the version must have passed all
+ *   of them. (Concourse's pre-v2 pipeline view drew this "gateway" node, keyed by the
+ *   upstream jobs: `gatewayNode` in web/assets/js/graph.js, still defined there today;
+ *   today's `createGraph` draws one edge per upstream instead. The issue asks for the
+ *   junction, which shows the fan-in without a crossing edge per upstream.)
  *
  * With a group, only the group's jobs are drawn, with the resources they touch; a `passed:`
  * job outside the group is left out, and when none is left the get is drawn as a plain input.
@@ -43,13 +49,30 @@ export interface ResourceNode {
   readonly side: "input" | "output";
 }
 
+/**
+ * Where the versions of a resource from several `passed:` jobs meet before one input of a
+ * job: a small dot, one per job and resource.
+ */
+export interface JunctionNode {
+  readonly kind: "junction";
+  /** Unique, stable id: `junction:JOB:RESOURCE`. */
+  readonly id: string;
+  /** The resource of the input. */
+  readonly name: string;
+  /** The job whose input it is. */
+  readonly job: string;
+  /** The upstream jobs it joins, in the order of `passed:`. */
+  readonly upstream: readonly string[];
+}
+
 /** A node of the graph. */
-export type GraphNode = JobNode | ResourceNode;
+export type GraphNode = JobNode | ResourceNode | JunctionNode;
 
 /**
  * An edge. `get`: input resource → job; `passed`: upstream's resource box → downstream
- * job; `put`: job → resource it writes; `pass`: job → resource box for a version it only
- * passes on (it gets the resource, a later job has it in `passed:`).
+ * job (or → the junction, and junction → job, for several upstreams); `put`: job →
+ * resource it writes; `pass`: job → resource box for a version it only passes on (it gets
+ * the resource, a later job has it in `passed:`).
  */
 export interface GraphEdge {
   /** Stable id: `FROM->TO`. */
@@ -135,11 +158,15 @@ function upstreamOf(input: JobInput, io: ReadonlyMap<string, JobIo>): string[] {
 
 function addConstrainedInputs(b: Builder, job: string, io: Map<string, JobIo>): void {
   for (const input of io.get(job)?.inputs ?? []) {
-    for (const up of upstreamOf(input, io)) {
+    const upstream = upstreamOf(input, io);
+    // Several upstreams meet in a junction, which has the one edge into the job.
+    const into = upstream.length > 1 ? b.junction(job, input.resource, upstream) : jobId(job);
+    for (const up of upstream) {
       const box = b.resource(up, input.resource, "output");
       b.edge(jobId(up), box, "pass", input.resource, true);
-      b.edge(box, jobId(job), "passed", input.resource, input.trigger);
+      b.edge(box, into, "passed", input.resource, input.trigger);
     }
+    if (into !== jobId(job)) b.edge(into, jobId(job), "passed", input.resource, input.trigger);
   }
 }
 
@@ -214,6 +241,12 @@ class Builder {
     const id = `${side === "input" ? "in" : "out"}:${job}:${resource}`;
     const type = this.types.get(resource);
     this.node({ kind: "resource", id, name: resource, job, side, ...(type !== undefined ? { type } : {}) });
+    return id;
+  }
+
+  junction(job: string, resource: string, upstream: readonly string[]): string {
+    const id = `junction:${job}:${resource}`;
+    this.node({ kind: "junction", id, name: resource, job, upstream });
     return id;
   }
 

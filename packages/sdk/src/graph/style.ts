@@ -41,8 +41,12 @@ export interface BoxSize {
   readonly height: number;
 }
 
-/** The box of a node: jobs are larger than resources. */
+/** The diameter of a junction's dot, in px. */
+export const JUNCTION_SIZE = 8;
+
+/** The box of a node: jobs are larger than resources; a junction is a dot. */
 export function boxSize(node: GraphNode): BoxSize {
+  if (node.kind === "junction") return { width: JUNCTION_SIZE, height: JUNCTION_SIZE };
   if (node.kind === "job") return { width: Math.ceil(node.name.length * JOB_FONT * CHAR_WIDTH) + 24, height: 30 };
   return { width: Math.ceil(node.name.length * RESOURCE_FONT * CHAR_WIDTH) + 14, height: 20 };
 }

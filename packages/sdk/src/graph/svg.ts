@@ -29,7 +29,9 @@ export function toSvg(layout: LaidOutGraph, options: SvgOptions = {}): string {
   out.push(
     `<style>.edge{fill:none;stroke:${PALETTE.edge};stroke-width:1.5}.edge.dashed{stroke-dasharray:5 3}.arrow{fill:${PALETTE.edge}}` +
       `.job rect{fill:${PALETTE.job};stroke:${PALETTE.jobStroke}}.job text{fill:${PALETTE.jobText};font-size:${JOB_FONT}px}` +
-      `.resource rect{fill:${PALETTE.resource}}.resource text{fill:${PALETTE.resourceText};font-size:${RESOURCE_FONT}px}</style>`,
+      `.resource rect{fill:${PALETTE.resource}}.resource text{fill:${PALETTE.resourceText};font-size:${RESOURCE_FONT}px}` +
+      // Only drawings with a junction style one (the others keep their bytes).
+      `${layout.nodes.some((p) => p.node.kind === "junction") ? `.junction circle{fill:${PALETTE.edge}}` : ""}</style>`,
   );
   out.push(`<rect width="100%" height="100%" fill="${PALETTE.background}"/>`);
   out.push(`<g transform="translate(${MARGIN} ${MARGIN})">`);
@@ -43,6 +45,13 @@ export function toSvg(layout: LaidOutGraph, options: SvgOptions = {}): string {
 
 function nodeSvg(p: PlacedNode): string {
   const n = p.node;
+  if (n.kind === "junction") {
+    const tip = `${n.name} from ${n.upstream.join(", ")}`;
+    return (
+      `<g class="junction" data-id="${xml(n.id)}" data-resource="${xml(n.name)}"><title>${xml(tip)}</title>` +
+      `<circle cx="${num(p.x + p.width / 2)}" cy="${num(p.y + p.height / 2)}" r="${num(p.width / 2)}"/></g>`
+    );
+  }
   const data = n.kind === "job" ? ` data-job="${xml(n.name)}"` : ` data-resource="${xml(n.name)}"`;
   const tip = n.kind === "resource" && n.type ? `${n.name} (${n.type})` : n.name;
   return (

@@ -20,6 +20,8 @@ export interface SharedAnchor {
   readonly name: string;
   /** The value, for partial matches. */
   readonly value: JsonValue;
+  /** True for a YAML anchor (`&name`), false for a block repeated without one. */
+  readonly isAnchor: boolean;
   /** The const's initializer, from its first use. */
   init: Expr | undefined;
   /** The reference used at each site. */
@@ -46,6 +48,11 @@ export function canonical(v: JsonValue | undefined): string {
 /** The reference nodes of anchors' consts, which, unlike step handles, fit anywhere. */
 const ANCHOR_NODES = new WeakSet<Deferred>();
 
+/** True for the reference node of an anchor's const (a name that fits anywhere). */
+export function isSharedNode(node: Deferred): boolean {
+  return ANCHOR_NODES.has(node);
+}
+
 /** True when an expression depends on its place in a plan (a step handle). */
 export function hasHandle(e: Expr): boolean {
   switch (e.k) {
@@ -67,9 +74,6 @@ export function hasHandle(e: Expr): boolean {
       return false;
   }
 }
-
-/** The key under which an object literal spreads a value: `{ ...name }`. */
-export const SPREAD = "\u0000...";
 
 /** The anchors of one import that are worth a const. */
 export class AnchorTable {
@@ -109,6 +113,7 @@ export class AnchorTable {
         anchor,
         name: names.allocate(anchor, "Config"),
         value,
+        isAnchor: anchors.has(anchor),
         init: undefined,
         node: {
           expr: () => shared.init ?? { k: "null" },
@@ -129,6 +134,31 @@ export class AnchorTable {
     return typeof v === "object" && v !== null ? this.#byValue.get(canonical(v)) : undefined;
   }
 
+  /**
+   * The YAML anchor, used twice or more, whose value is exactly the step `v`, or the steps
+   * of `v` when it is only an `in_parallel:` or `do:` of them (`in_parallel: *upload`).
+   */
+  step(v: JsonObject): SharedAnchor | undefined {
+    const keys = Object.keys(v);
+    const steps = keys.length === 1 && (keys[0] === "in_parallel" || keys[0] === "do") ? v[keys[0]] : undefined;
+    const shared = this.whole(v) ?? (Array.isArray(steps) ? this.whole(steps) : undefined);
+    return shared?.isAnchor ? shared : undefined;
+  }
+
+  /**
+   * The YAML anchor on a step that `v` is a copy of with a few scalars overridden (`<<:
+   * *deploy` then `params: { ENV: prod }`): the same keys everywhere, at most
+   * `maxDifferences` scalar values other. Only anchors on steps are compared.
+   */
+  variant(v: JsonObject, maxDifferences: number): SharedAnchor | undefined {
+    for (const shared of this.#byValue.values()) {
+      if (!shared.isAnchor || !isObject(shared.value) || !STEP_KEYS.some((k) => k in (shared.value as JsonObject))) continue;
+      const n = scalarDifferences(shared.value, v);
+      if (n !== undefined && n > 0 && n <= maxDifferences) return shared;
+    }
+    return undefined;
+  }
+
   /** The biggest shared object anchor merged into `v` (all its entries, and more). */
   merged(v: JsonObject): SharedAnchor | undefined {
     return this.#mergeable.find((a) => isObject(a.value) && Object.keys(v).length > Object.keys(a.value).length && containsAll(v, a.value));
@@ -141,6 +171,12 @@ export class AnchorTable {
     return { k: "ref", node: shared.node };
   }
 
+  /** True when `name` is the const name of one of the anchors (used or not). */
+  hasName(name: string): boolean {
+    for (const a of this.#byValue.values()) if (a.name === name) return true;
+    return false;
+  }
+
   /** The const an anchor became, if it was used. */
   constOf(anchor: string): string | undefined {
     return [...this.#byValue.values()].find((a) => a.anchor === anchor && a.init !== undefined)?.name;
@@ -150,6 +186,27 @@ export class AnchorTable {
   decls(): { name: string; init: Expr }[] {
     return [...this.#byValue.values()].filter((a) => a.init !== undefined).map((a) => ({ name: a.name, init: a.init as Expr }));
   }
+}
+
+/** The keys that make a mapping a step. */
+const STEP_KEYS = ["get", "put", "task", "set_pipeline", "load_var", "in_parallel", "do", "try"];
+
+/** How many scalars differ between two values of the same shape (same keys, same lengths); undefined when the shapes differ. */
+function scalarDifferences(a: JsonValue, b: JsonValue): number | undefined {
+  const aObject = typeof a === "object" && a !== null;
+  const bObject = typeof b === "object" && b !== null;
+  if (!aObject && !bObject) return a === b ? 0 : 1;
+  if (!aObject || !bObject || Array.isArray(a) !== Array.isArray(b)) return undefined;
+  const ka = Array.isArray(a) ? a.map((_, i) => i) : Object.keys(a).sort();
+  const kb = Array.isArray(b) ? (b as JsonValue[]).map((_, i) => i) : Object.keys(b).sort();
+  if (ka.join() !== kb.join()) return undefined;
+  let n = 0;
+  for (const k of ka) {
+    const d = scalarDifferences((a as Record<string, JsonValue>)[k] as JsonValue, (b as Record<string, JsonValue>)[k] as JsonValue);
+    if (d === undefined) return undefined;
+    n += d;
+  }
+  return n;
 }
 
 /** True when `v` holds every entry of the object `part`, with equal values. */

@@ -6,11 +6,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { JsonValue } from "../model/common.ts";
 import type { TaskFileSource } from "../task-file/index.ts";
-import { type AnchorTable, hasHandle, SPREAD } from "./anchors.ts";
-import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
+import { type AnchorTable, hasHandle } from "./anchors.ts";
+import { arr, call, type Expr, id, member, obj, SPREAD, str } from "./expr.ts";
 import { isObject } from "./load.ts";
 import { NameAllocator } from "./names.ts";
 import type { ImportScope, Producer } from "./scope.ts";
+import { StepFactories } from "./step-factories.ts";
 
 /** A declared resource. */
 export interface ResourceInfo {
@@ -57,6 +58,10 @@ export class ImportContext {
   readonly file: string | undefined;
   /** The name of the `defineVars` const (see {@link ImportContext.nameVars}). */
   varsConst = "pipelineVars";
+  /** Anchored steps, which become factory functions. */
+  readonly factories = new StepFactories((name) => this.#isTopLevel(name));
+  /** contrail's exports and the generator's own names. */
+  readonly #helperNames: ReadonlySet<string>;
   /** YAML anchors shared as consts, once the document is known. */
   anchors: AnchorTable | undefined;
   /** Task files by the artifacts' folders: resolved file tasks become typed `FileTask`s. */
@@ -74,6 +79,15 @@ export class ImportContext {
     this.taskFiles = taskFiles;
     this.artifactFolders = artifactFolders;
     this.names.reserve(...helperNames);
+    this.#helperNames = new Set(helperNames);
+  }
+
+  /** True for a name the module declares at its top (or imports): a factory's parameter must not shadow it. */
+  #isTopLevel(name: string): boolean {
+    if (this.#helperNames.has(name) || name === this.varsConst || this.anchors?.hasName(name)) return true;
+    for (const r of this.resources.values()) if (r.constName === name) return true;
+    for (const n of [...this.resourceTypes.values(), ...this.jobs.values()]) if (n === name) return true;
+    return false;
   }
 
   /**

@@ -14,13 +14,11 @@ import { shapeOfTaskFile } from "../builders/task-file-shape.ts";
 import { splitArtifactPath } from "../task-file/index.ts";
 import type { ImportContext } from "./context.ts";
 import type { ConstDecl } from "./emit-resources.ts";
-import type { Props, StepEmitter } from "./emit-steps.ts";
-import { LIMITS } from "./emit-task.ts";
 import { shapeExpr } from "./emit-task-files.ts";
 import { type Expr, id, member, newExpr, obj, str } from "./expr.ts";
 import { isObject, type JsonObject } from "./load.ts";
-import type { ImportScope, StepNode } from "./scope.ts";
-import { fits } from "./shapes.ts";
+import { fits, LIMITS } from "./shapes.ts";
+import type { StepBuild } from "./step-build.ts";
 
 /** A task file declared in the generated module, and what its steps give. */
 interface DeclaredFile {
@@ -44,15 +42,8 @@ function declarationsOf(ctx: ImportContext): Map<string, DeclaredFile> {
 const keysIn = (value: unknown): string[] => (isObject(value as never) ? Object.keys(value as JsonObject) : []);
 
 /** Emits a resolved file task as a `FileTask`; undefined when it must stay a plain task. */
-export function emitFileTask(
-  em: StepEmitter,
-  s: JsonObject,
-  props: Props,
-  consumed: Set<string>,
-  inner: ImportScope,
-  node: StepNode,
-): Expr | undefined {
-  const ctx = em.ctx;
+export function emitFileTask(b: StepBuild): Expr | undefined {
+  const { ctx, step: s, props, consumed, scope: inner, node } = b;
   const name = s["task"];
   const file = s["file"];
   if (typeof name !== "string" || typeof file !== "string" || !ctx.taskFiles || s["config"] !== undefined) return undefined;
@@ -110,24 +101,23 @@ export function emitFileTask(
     return undefined;
 
   const declaration = declare(ctx, found.path, shape, new Set(keysIn(known)));
-  em.take(props, consumed, "file", "from", ctx.handle(from));
+  b.take("file", "from", ctx.handle(from));
   if (inputs.length > 0) props.push(["inputs", obj(inputs)]);
   if (mapping !== undefined) consumed.add("input_mapping");
-  if (keysIn(known).length > 0) em.take(props, consumed, "params", "params", ctx.value(known, { scope: inner }));
-  if (keysIn(undeclared).length > 0) em.take(props, consumed, "params", "undeclaredParams", ctx.value(undeclared, { scope: inner }));
+  if (keysIn(known).length > 0) b.take("params", "params", ctx.value(known, { scope: inner }));
+  if (keysIn(undeclared).length > 0) b.take("params", "undeclaredParams", ctx.value(undeclared, { scope: inner }));
   if (params !== undefined) consumed.add("params");
-  if (vars !== undefined && keysIn(vars).length > 0) em.take(props, consumed, "vars", "vars", ctx.value(vars, { scope: inner }));
-  if (outputMapping !== undefined && keysIn(outputMapping).length > 0)
-    em.take(props, consumed, "output_mapping", "outputMapping", ctx.value(outputMapping));
+  if (vars !== undefined && keysIn(vars).length > 0) b.take("vars", "vars", ctx.value(vars, { scope: inner }));
+  if (outputMapping !== undefined && keysIn(outputMapping).length > 0) b.take("output_mapping", "outputMapping", ctx.value(outputMapping));
   const image = s["image"];
   if (typeof image === "string") {
     const producer = inner.artifact(image);
-    if (producer && !producer.node.open) em.take(props, consumed, "image", "image", ctx.handle(producer));
+    if (producer && !producer.node.open) b.take("image", "image", ctx.handle(producer));
   }
   if (isObject(s["container_limits"]) && fits(s["container_limits"], LIMITS))
-    em.take(props, consumed, "container_limits", "containerLimits", ctx.value(s["container_limits"]));
+    b.take("container_limits", "containerLimits", ctx.value(s["container_limits"]));
   const tags = s["tags"];
-  if (Array.isArray(tags) && tags.every((t) => typeof t === "string")) em.take(props, consumed, "tags", "tags", ctx.value(tags));
+  if (Array.isArray(tags) && tags.every((t) => typeof t === "string")) b.take("tags", "tags", ctx.value(tags));
   for (const output of outputs) {
     const artifact = (isObject(outputMapping) ? (outputMapping[output] as string | undefined) : undefined) ?? output;
     inner.addArtifact(artifact, { node, handle: member(member({ k: "ref", node }, "outputs"), output) });

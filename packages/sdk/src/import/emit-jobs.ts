@@ -68,7 +68,9 @@ export function emitJob(ctx: ImportContext, { job, deferred }: OrderedJob): Cons
     const hook = job[key];
     if (isObject(hook)) take(key, option, hooks.step(hook, hookScope));
   }
-  // Hooks may refer to plan steps: name the plan's consts only once they are walked.
+  // Hooks may refer to plan steps: name the plan's consts only once they are walked, and
+  // only then is it known which anchored steps can be a factory's call.
+  ctx.factories.resolve();
   const planConsts = named(ctx, plan, name);
   const hookConsts = named(ctx, hooks, name);
   if (steps) {

@@ -4,10 +4,9 @@
  * first input) and every env param maps onto an option or the `params` escape hatch.
  */
 import { OCI_BUILD_TASK_IMAGE } from "../resources/oci-build-task.ts";
-import type { Props, StepEmitter } from "./emit-steps.ts";
 import { arr, call, type Expr, member, newExpr, obj, str } from "./expr.ts";
-import { isObject, type JsonObject } from "./load.ts";
-import type { ImportScope, StepNode } from "./scope.ts";
+import { isObject } from "./load.ts";
+import type { Props, StepBuild } from "./step-build.ts";
 
 const SINGLE: Readonly<Record<string, string>> = {
   DOCKERFILE: "dockerfile",
@@ -52,15 +51,8 @@ const STEP_KEYS = [
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The `OciBuildTask` expression, or undefined when the step is not exactly its shape. */
-export function emitOciBuildTask(
-  em: StepEmitter,
-  s: JsonObject,
-  props: Props,
-  consumed: Set<string>,
-  inner: ImportScope,
-  node: StepNode,
-): Expr | undefined {
-  const ctx = em.ctx;
+export function emitOciBuildTask(b: StepBuild): Expr | undefined {
+  const { ctx, step: s, props, consumed, scope: inner, node } = b;
   const c = s["config"];
   const params = s["params"];
   if (!isObject(c) || s["privileged"] !== true || !isObject(params) || Object.keys(s).some((k) => !STEP_KEYS.includes(k))) return undefined;
@@ -127,8 +119,7 @@ export function emitOciBuildTask(
   }
   props.push(...options);
   for (const key of ["task", "config", "privileged", "params"]) consumed.add(key);
-  if (Array.isArray(s["tags"]) && s["tags"].every((t) => typeof t === "string"))
-    em.take(props, consumed, "tags", "tags", ctx.value(s["tags"]));
+  if (Array.isArray(s["tags"]) && s["tags"].every((t) => typeof t === "string")) b.take("tags", "tags", ctx.value(s["tags"]));
   inner.addArtifact("image", { node, handle: member({ k: "ref", node }, "image") });
   return newExpr("OciBuildTask", str(String(s["task"])));
 }

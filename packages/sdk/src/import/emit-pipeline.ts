@@ -9,11 +9,13 @@ import { type ImportContext, VAR } from "./context.ts";
 import { taskDeclarationConsts } from "./emit-file-task.ts";
 import { emitJob, jobObjects } from "./emit-jobs.ts";
 import { type ConstDecl, emitResources, emitResourceTypes, type ResourceUsage, withExtra } from "./emit-resources.ts";
-import { arr, call, deref, type Expr, id, newExpr, obj, str } from "./expr.ts";
+import { arr, call, collectIds, type Expr, id, newExpr, obj, str } from "./expr.ts";
 import { writeSourceFile } from "./format-file.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import { orderJobs } from "./order.ts";
 import { repeatedBlocks } from "./repeated-blocks.ts";
+import { PARAM_TYPES } from "./step-factories.ts";
+import { typedVarSourceFits } from "./var-sources.ts";
 import { forEachStep } from "./walk.ts";
 
 /** Every name the generated code may import from contrail. */
@@ -37,7 +39,11 @@ export const CONTRAIL_EXPORTS = [
   "tryStep",
   "acrossVar",
   "rawStep",
+  ...PARAM_TYPES,
 ];
+
+/** The names above that are types only (imported as `type X`). */
+const TYPE_ONLY: ReadonlySet<string> = new Set(PARAM_TYPES);
 
 function usages(jobs: readonly JsonObject[]): ResourceUsage {
   const out = new Map<string, { gets: (JsonValue | undefined)[]; puts: (JsonValue | undefined)[] }>();
@@ -126,7 +132,16 @@ export async function emitPipeline(
   consts.push(...emitResourceTypes(ctx, types));
   consts.push(...emitResources(ctx, resources, usages(jobs)));
   for (const job of jobs) ctx.jobs.set(String(job["name"]), ctx.names.allocate(String(job["name"]), "Job"));
-  for (const ordered of orderJobs(jobs)) consts.push(...emitJob(ctx, ordered));
+  const jobStart = new Map<string, number>();
+  for (const ordered of orderJobs(jobs)) {
+    jobStart.set(String(ordered.job["name"]), consts.length);
+    consts.push(...emitJob(ctx, ordered));
+  }
+  // Each step factory just before the first job that calls it (later ones first, so that
+  // the indexes of earlier jobs stay right; a job's factories keep the order made).
+  const factories = ctx.factories.decls();
+  for (const f of [...factories].reverse().sort((a, b) => (jobStart.get(b.job) ?? 0) - (jobStart.get(a.job) ?? 0)))
+    consts.splice(jobStart.get(f.job) ?? 0, 0, { name: f.name, init: f.init });
 
   const consumed = new Set(["jobs"]);
   const props: [string, Expr][] = [["jobs", arr(jobs.map((j) => id(ctx.jobs.get(String(j["name"])) ?? "")))]];
@@ -157,18 +172,9 @@ export async function emitPipeline(
     props.push(["groups", groups]);
     consumed.add("groups");
   }
-  const varSources = objects(doc["var_sources"]);
-  if (
-    Array.isArray(doc["var_sources"]) &&
-    varSources.length === doc["var_sources"].length &&
-    varSources.every(
-      (v) =>
-        typeof v["name"] === "string" &&
-        typeof v["type"] === "string" &&
-        Object.keys(v).every((k) => ["name", "type", "config"].includes(k)) &&
-        (v["config"] === undefined || isObject(v["config"])),
-    )
-  ) {
+  // Typed only when every entry compiles as a typed var source; else the list stays in `extra`.
+  const varSources = doc["var_sources"];
+  if (Array.isArray(varSources) && varSources.every(typedVarSourceFits)) {
     props.push(["varSources", arr(varSources.map((v) => ctx.value(v)))]);
     consumed.add("var_sources");
   }
@@ -194,7 +200,9 @@ export async function emitPipeline(
   const imports = new Set<string>();
   for (const c of all) collectIds(c.init, imports);
   collectIds(pipeline, imports);
-  const names = CONTRAIL_EXPORTS.filter((n) => imports.has(n)).sort(compareImports);
+  const names = CONTRAIL_EXPORTS.filter((n) => imports.has(n))
+    .sort(compareImports)
+    .map((n) => (TYPE_ONLY.has(n) ? `type ${n}` : n));
   const notes = dropped.map(([key, held]) => droppedNote(ctx, key, held));
   for (const [i, [key]] of dropped.entries()) ctx.report("info", "import-dropped-key", key, notes[i] ?? "");
   return writeSourceFile(names, all, pipeline, ctx.file, notes);
@@ -206,39 +214,6 @@ function compareImports(a: string, b: string): number {
   const y = b.toLowerCase();
   if (x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function collectIds(expr: Expr, into: Set<string>): void {
-  const e = deref(expr);
-  switch (e.k) {
-    case "id":
-      into.add(e.name);
-      return;
-    case "member":
-      collectIds(e.object, into);
-      return;
-    case "tpl":
-      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
-      return;
-    case "call":
-      collectIds(e.callee, into);
-      for (const a of e.args) collectIds(a, into);
-      return;
-    case "obj":
-      for (const [, v] of e.props) collectIds(v, into);
-      return;
-    case "arr":
-      for (const i of e.items) collectIds(i, into);
-      return;
-    case "arrow":
-      if (e.body.k === "block") {
-        for (const [, init] of e.body.consts) collectIds(init, into);
-        collectIds(e.body.ret, into);
-      } else collectIds(e.body, into);
-      return;
-    default:
-      return;
-  }
 }
 
 /** `groups:` with job and resource consts, or undefined when it must stay in `extra`. */

@@ -12,10 +12,9 @@ import { emitTask } from "./emit-task.ts";
 import { arr, call, type Expr, id, member, obj, str } from "./expr.ts";
 import { isObject, type JsonObject } from "./load.ts";
 import { type ImportScope, type StepNode, stepNode } from "./scope.ts";
+import { StepBuild } from "./step-build.ts";
+import { MAX_VALUE_PARAMS } from "./step-factories.ts";
 import { HOOKS } from "./walk.ts";
-
-/** Option props being built. */
-export type Props = [string, Expr][];
 
 const CORE_KEYS = ["run", "task", "put", "get", "set_pipeline", "load_var", "try", "do", "in_parallel"] as const;
 
@@ -36,25 +35,43 @@ export class StepEmitter {
     return steps.map((s) => this.step(s, scope));
   }
 
-  /** One step. */
+  /**
+   * One step. A step that is a YAML anchor's copy is recorded as a use of the anchor's
+   * factory (see {@link StepFactories}), built here as at any other place.
+   */
   step(s: JsonValue, scope: ImportScope): Expr {
+    const whole = isObject(s) ? this.ctx.anchors?.step(s) : undefined;
+    const anchor = whole ?? (isObject(s) ? this.ctx.anchors?.variant(s, MAX_VALUE_PARAMS) : undefined);
+    if (!anchor) return this.#step(s, scope);
+    const start = this.nodes.length;
+    const built = this.#step(s, scope);
+    // A step no builder expresses is plain data: the anchor's const already shares it.
+    if (built.k !== "ref") return built;
+    const top = built.node as StepNode;
+    const inline = top.expr();
+    const use = this.ctx.factories.use(anchor, this.ctx.currentJob, inline, new Set(this.nodes.slice(start)), top, whole === undefined);
+    top.set(use);
+    return built;
+  }
+
+  #step(s: JsonValue, scope: ImportScope): Expr {
     if (!isObject(s)) return this.raw(s);
     const core = CORE_KEYS.find((k) => k in s);
     switch (core) {
       case "get":
-        return this.#simple(s, scope, String(s["get"]), "Get", (p, c, inner, node) => this.#get(s, p, c, inner, node));
+        return this.#simple(s, scope, String(s["get"]), "Get", (b) => this.#get(b));
       case "put":
-        return this.#simple(s, scope, String(s["put"]), "Put", (p, c, inner, node) => this.#put(s, p, c, inner, node));
+        return this.#simple(s, scope, String(s["put"]), "Put", (b) => this.#put(b));
       case "task":
-        return this.#simple(s, scope, String(s["task"]), "Task", (p, c, inner, node) => emitTask(this, s, p, c, inner, node));
+        return this.#simple(s, scope, String(s["task"]), "Task", emitTask);
       case "load_var":
-        return this.#simple(s, scope, String(s["load_var"]), "Var", (p, c, inner, node) => this.#loadVar(s, p, c, inner, node));
+        return this.#simple(s, scope, String(s["load_var"]), "Var", (b) => this.#loadVar(b));
       case "set_pipeline":
-        return this.#simple(s, scope, `set-${String(s["set_pipeline"])}`, "Step", (p, c, inner) => this.#setPipeline(s, p, c, inner));
+        return this.#simple(s, scope, `set-${String(s["set_pipeline"])}`, "Step", (b) => this.#setPipeline(b));
       case "in_parallel":
       case "do":
       case "try":
-        return this.#simple(s, scope, core, "Step", (p, c, inner) => this.#composite(core, s, p, c, inner));
+        return this.#simple(s, scope, core, "Step", (b) => this.#composite(core, b));
       default:
         return this.raw(s);
     }
@@ -69,52 +86,35 @@ export class StepEmitter {
    * The frame shared by every step: `across` (read outside), the core (inside), hooks
    * (outside, unable to refer to the step itself), modifiers, then `extra`.
    */
-  #simple(
-    s: JsonObject,
-    scope: ImportScope,
-    baseName: string,
-    suffix: string,
-    core: (props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode) => Expr | undefined,
-  ): Expr {
+  #simple(s: JsonObject, scope: ImportScope, baseName: string, suffix: string, core: (b: StepBuild) => Expr | undefined): Expr {
     const node = stepNode(baseName, suffix);
-    const props: Props = [];
-    const consumed = new Set<string>();
     const across = this.#across(s, scope);
     const inner = across ? scope.child() : scope;
     // Inside the step, `((.:name))` is the across var's handle, so it becomes a const.
     for (const [name, varNode] of across?.vars ?? []) inner.addLocal(name, varNode);
-    const built = core(props, consumed, inner, node);
+    const b = new StepBuild(this.ctx, s, inner, node);
+    const { props, consumed } = b;
+    const built = core(b);
     if (built === undefined) return this.raw(s);
     if (across) {
       props.push(["across", across.expr]);
       consumed.add("across");
     }
     const isParallel = "in_parallel" in s;
-    if (isDurationValue(s["timeout"])) this.#take(props, consumed, "timeout", "timeout", str(s["timeout"] as string));
+    if (isDurationValue(s["timeout"])) b.take("timeout", "timeout", str(s["timeout"] as string));
     const attempts = s["attempts"];
     if (typeof attempts === "number" && Number.isInteger(attempts) && attempts >= 1)
-      this.#take(props, consumed, "attempts", "attempts", { k: "num", v: attempts });
-    if (!isParallel && typeof s["fail_fast"] === "boolean")
-      this.#take(props, consumed, "fail_fast", "failFast", { k: "bool", v: s["fail_fast"] });
+      b.take("attempts", "attempts", { k: "num", v: attempts });
+    if (!isParallel && typeof s["fail_fast"] === "boolean") b.take("fail_fast", "failFast", { k: "bool", v: s["fail_fast"] });
     node.open = true;
     for (const [key, option] of HOOKS) {
       const hook = s[key];
-      if (isObject(hook)) this.#take(props, consumed, key, option, this.step(hook, scope));
+      if (isObject(hook)) b.take(key, option, this.step(hook, scope));
     }
     node.open = false;
     node.set(finishCall(built, withExtra(this.ctx, props, s, consumed)));
     this.nodes.push(node);
     return { k: "ref", node };
-  }
-
-  /** Records a typed option for a consumed key. */
-  take(props: Props, consumed: Set<string>, key: string, option: string, expr: Expr): void {
-    this.#take(props, consumed, key, option, expr);
-  }
-
-  #take(props: Props, consumed: Set<string>, key: string, option: string, expr: Expr): void {
-    props.push([option, expr]);
-    consumed.add(key);
   }
 
   #across(s: JsonObject, scope: ImportScope): { expr: Expr; vars: [string, StepNode][] } | undefined {
@@ -149,87 +149,88 @@ export class StepEmitter {
     return { expr: arr(vars), vars: nodes };
   }
 
-  #get(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
+  #get(b: StepBuild): Expr | undefined {
+    const { step: s, consumed, scope: inner, node } = b;
     const name = s["get"];
     const resourceName = s["resource"] ?? name;
     if (typeof name !== "string" || typeof resourceName !== "string") return undefined;
     const info = this.ctx.resources.get(resourceName);
     if (!info) return undefined;
     consumed.add("get");
-    if (resourceName !== name) this.#take(props, consumed, "resource", "as", str(name));
+    if (resourceName !== name) b.take("resource", "as", str(name));
     const passed = s["passed"];
     if (isStrings(passed) && passed.length > 0 && passed.every((j) => this.ctx.jobs.has(j)))
-      this.#take(props, consumed, "passed", "passed", arr(passed.map((j) => id(this.ctx.jobs.get(j) ?? j))));
-    if (typeof s["trigger"] === "boolean") this.#take(props, consumed, "trigger", "trigger", { k: "bool", v: s["trigger"] });
+      b.take("passed", "passed", arr(passed.map((j) => id(this.ctx.jobs.get(j) ?? j))));
+    if (typeof s["trigger"] === "boolean") b.take("trigger", "trigger", { k: "bool", v: s["trigger"] });
     const version = s["version"];
     if (version === "latest" || version === "every" || (isObject(version) && Object.values(version).every((v) => typeof v === "string")))
-      this.#take(props, consumed, "version", "version", this.ctx.value(version));
-    if (isObject(s["params"])) this.#take(props, consumed, "params", "params", this.ctx.value(s["params"], { scope: inner }));
-    if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
+      b.take("version", "version", this.ctx.value(version));
+    if (isObject(s["params"])) b.take("params", "params", this.ctx.value(s["params"], { scope: inner }));
+    if (isStrings(s["tags"])) b.take("tags", "tags", this.ctx.value(s["tags"]));
     this.ctx.useResource(resourceName);
     inner.addArtifact(name, { node, handle: { k: "ref", node }, files: info.files });
     return call(member(id(info.constName), "get"));
   }
 
-  #put(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
+  #put(b: StepBuild): Expr | undefined {
+    const { step: s, consumed, scope: inner, node } = b;
     const name = s["put"];
     const resourceName = s["resource"] ?? name;
     if (typeof name !== "string" || typeof resourceName !== "string") return undefined;
     const info = this.ctx.resources.get(resourceName);
     if (!info?.canPut) return undefined;
     consumed.add("put");
-    if (resourceName !== name) this.#take(props, consumed, "resource", "as", str(name));
-    if (isObject(s["params"]))
-      this.#take(props, consumed, "params", "params", this.ctx.value(s["params"], { scope: inner, artifacts: true }));
+    if (resourceName !== name) b.take("resource", "as", str(name));
+    if (isObject(s["params"])) b.take("params", "params", this.ctx.value(s["params"], { scope: inner, artifacts: true }));
     const inputs = s["inputs"];
-    if (inputs === "all" || inputs === "detect") this.#take(props, consumed, "inputs", "inputs", str(inputs));
+    if (inputs === "all" || inputs === "detect") b.take("inputs", "inputs", str(inputs));
     else if (isStrings(inputs)) {
       const handles = inputs.map((i) => {
         const p = inner.artifact(i);
         return p && !p.node.open ? this.ctx.handle(p) : undefined;
       });
-      if (handles.every((h) => h !== undefined)) this.#take(props, consumed, "inputs", "inputs", arr(handles));
+      if (handles.every((h) => h !== undefined)) b.take("inputs", "inputs", arr(handles));
     }
-    if (isObject(s["get_params"]))
-      this.#take(props, consumed, "get_params", "getParams", this.ctx.value(s["get_params"], { scope: inner }));
-    if (typeof s["no_get"] === "boolean") this.#take(props, consumed, "no_get", "noGet", { k: "bool", v: s["no_get"] });
-    if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
+    if (isObject(s["get_params"])) b.take("get_params", "getParams", this.ctx.value(s["get_params"], { scope: inner }));
+    if (typeof s["no_get"] === "boolean") b.take("no_get", "noGet", { k: "bool", v: s["no_get"] });
+    if (isStrings(s["tags"])) b.take("tags", "tags", this.ctx.value(s["tags"]));
     this.ctx.useResource(resourceName);
     if (s["no_get"] !== true) inner.addArtifact(name, { node, handle: { k: "ref", node }, files: info.files });
     return call(member(id(info.constName), "put"));
   }
 
-  #loadVar(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope, node: StepNode): Expr | undefined {
+  #loadVar(b: StepBuild): Expr | undefined {
+    const { step: s, consumed, scope: inner, node } = b;
     const name = s["load_var"];
     const file = s["file"];
     if (typeof name !== "string" || typeof file !== "string") return undefined;
     consumed.add("load_var").add("file");
     const fileExpr = this.ctx.string(file, { scope: inner, artifacts: true });
     const format = s["format"];
-    if (typeof format === "string" && ["raw", "trim", "yml", "yaml", "json"].includes(format))
-      this.#take(props, consumed, "format", "format", str(format));
-    if (typeof s["reveal"] === "boolean") this.#take(props, consumed, "reveal", "reveal", { k: "bool", v: s["reveal"] });
+    if (typeof format === "string" && ["raw", "trim", "yml", "yaml", "json"].includes(format)) b.take("format", "format", str(format));
+    if (typeof s["reveal"] === "boolean") b.take("reveal", "reveal", { k: "bool", v: s["reveal"] });
     inner.addLocal(name, node);
     return call(this.ctx.use("loadVar"), str(name), fileExpr);
   }
 
-  #setPipeline(s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope): Expr | undefined {
+  #setPipeline(b: StepBuild): Expr | undefined {
+    const { step: s, consumed, scope: inner } = b;
     const name = s["set_pipeline"];
     const file = s["file"];
     if (typeof name !== "string" || typeof file !== "string") return undefined;
     consumed.add("set_pipeline").add("file");
     const fileExpr = this.ctx.string(file, { scope: inner, artifacts: true });
-    if (isObject(s["vars"])) this.#take(props, consumed, "vars", "vars", this.ctx.value(s["vars"], { scope: inner }));
+    if (isObject(s["vars"])) b.take("vars", "vars", this.ctx.value(s["vars"], { scope: inner }));
     const varFiles = s["var_files"];
     if (isStrings(varFiles))
-      this.#take(props, consumed, "var_files", "varFiles", arr(varFiles.map((f) => this.ctx.string(f, { scope: inner, artifacts: true }))));
-    if (typeof s["team"] === "string") this.#take(props, consumed, "team", "team", this.ctx.value(s["team"]));
-    if (isObject(s["instance_vars"]))
-      this.#take(props, consumed, "instance_vars", "instanceVars", this.ctx.value(s["instance_vars"], { scope: inner }));
+      b.take("var_files", "varFiles", arr(varFiles.map((f) => this.ctx.string(f, { scope: inner, artifacts: true }))));
+    if (typeof s["team"] === "string") b.take("team", "team", this.ctx.value(s["team"]));
+    if (isObject(s["instance_vars"])) b.take("instance_vars", "instanceVars", this.ctx.value(s["instance_vars"], { scope: inner }));
     return call(this.ctx.use("setPipeline"), str(name), fileExpr);
   }
 
-  #composite(kind: "in_parallel" | "do" | "try", s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope): Expr | undefined {
+  #composite(kind: "in_parallel" | "do" | "try", b: StepBuild): Expr | undefined {
+    const { step: s, consumed, scope: inner } = b;
     const value = s[kind];
     if (kind === "try") {
       if (!isObject(value)) return undefined;
@@ -247,16 +248,16 @@ export class StepEmitter {
       const limit = value["limit"];
       if (limit !== undefined) {
         if (typeof limit !== "number") return undefined;
-        props.push(["limit", { k: "num", v: limit }]);
+        b.props.push(["limit", { k: "num", v: limit }]);
       }
       const failFast = value["fail_fast"];
       if (failFast !== undefined) {
         if (typeof failFast !== "boolean") return undefined;
-        props.push(["failFast", { k: "bool", v: failFast }]);
+        b.props.push(["failFast", { k: "bool", v: failFast }]);
       }
     } else return undefined;
     consumed.add(kind);
-    if (isStrings(s["tags"])) this.#take(props, consumed, "tags", "tags", this.ctx.value(s["tags"]));
+    if (isStrings(s["tags"])) b.take("tags", "tags", this.ctx.value(s["tags"]));
     let exprs: Expr[];
     if (kind === "in_parallel") {
       const branches = steps.map(() => inner.child());

@@ -5,15 +5,15 @@
  * the model's type would not accept).
  */
 import type { JsonValue } from "../model/common.ts";
-import { hasHandle, SPREAD } from "./anchors.ts";
+import { hasHandle } from "./anchors.ts";
 import type { ImportContext } from "./context.ts";
 import { emitFileTask } from "./emit-file-task.ts";
 import { emitOciBuildTask } from "./emit-oci.ts";
-import type { Props, StepEmitter } from "./emit-steps.ts";
-import { arr, type Expr, member, newExpr, obj, str } from "./expr.ts";
+import { arr, type Expr, member, newExpr, obj, SPREAD, str } from "./expr.ts";
 import { isObject, type JsonObject } from "./load.ts";
-import type { ImportScope, StepNode } from "./scope.ts";
-import { fits } from "./shapes.ts";
+import type { ImportScope } from "./scope.ts";
+import { fits, LIMITS } from "./shapes.ts";
+import type { StepBuild } from "./step-build.ts";
 
 const CONFIG_KEYS = ["platform", "image_resource", "rootfs_uri", "container_limits", "params", "run", "inputs", "outputs", "caches"];
 const isStrings = (v: JsonValue | undefined): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -21,36 +21,29 @@ const onlyKeys = (o: JsonObject, keys: readonly string[]): boolean => Object.key
 const scalar = (v: JsonValue): boolean => v === null || typeof v !== "object";
 
 /** Emits a task step's core; undefined when it must stay a raw step. */
-export function emitTask(
-  em: StepEmitter,
-  s: JsonObject,
-  props: Props,
-  consumed: Set<string>,
-  inner: ImportScope,
-  node: StepNode,
-): Expr | undefined {
-  const ctx = em.ctx;
+export function emitTask(b: StepBuild): Expr | undefined {
+  const { ctx, step: s, props, consumed, scope: inner, node } = b;
   const name = s["task"];
   if (typeof name !== "string") return undefined;
   consumed.add("task");
   const config = s["config"];
   if (typeof s["file"] !== "string" && isObject(config)) {
-    const oci = emitOciBuildTask(em, s, props, consumed, inner, node);
+    const oci = emitOciBuildTask(b);
     if (oci) return oci;
   }
-  if (typeof s["privileged"] === "boolean") em.take(props, consumed, "privileged", "privileged", { k: "bool", v: s["privileged"] });
-  if (typeof s["hermetic"] === "boolean") em.take(props, consumed, "hermetic", "hermetic", { k: "bool", v: s["hermetic"] });
+  if (typeof s["privileged"] === "boolean") b.take("privileged", "privileged", { k: "bool", v: s["privileged"] });
+  if (typeof s["hermetic"] === "boolean") b.take("hermetic", "hermetic", { k: "bool", v: s["hermetic"] });
   const file = s["file"];
   let outputs: [string, string][] = [];
-  const fileTask = emitFileTask(em, s, props, consumed, inner, node);
+  const fileTask = emitFileTask(b);
   if (fileTask) return fileTask;
   if (typeof file === "string") {
-    em.take(props, consumed, "file", "file", ctx.string(file, { scope: inner, artifacts: true }));
-    if (isObject(config) && rawConfigFits(config)) em.take(props, consumed, "config", "config", ctx.value(config));
-    if (isObject(s["params"])) em.take(props, consumed, "params", "params", ctx.value(s["params"], { scope: inner }));
-    inputMapping(em, s, props, consumed, inner);
+    b.take("file", "file", ctx.string(file, { scope: inner, artifacts: true }));
+    if (isObject(config) && rawConfigFits(config)) b.take("config", "config", ctx.value(config));
+    if (isObject(s["params"])) b.take("params", "params", ctx.value(s["params"], { scope: inner }));
+    inputMapping(b);
     if (isObject(s["container_limits"]) && fits(s["container_limits"], LIMITS))
-      em.take(props, consumed, "container_limits", "containerLimits", ctx.value(s["container_limits"]));
+      b.take("container_limits", "containerLimits", ctx.value(s["container_limits"]));
   } else if (isObject(config)) {
     const typed = inlineOptions(ctx, s, config, inner);
     if (typed) {
@@ -58,36 +51,33 @@ export function emitTask(
       for (const key of typed.consumed) consumed.add(key);
       outputs = typed.outputs;
     } else if (rawConfigFits(config)) {
-      em.take(props, consumed, "config", "config", ctx.value(config));
-      if (isObject(s["params"])) em.take(props, consumed, "params", "stepParams", ctx.value(s["params"], { scope: inner }));
+      b.take("config", "config", ctx.value(config));
+      if (isObject(s["params"])) b.take("params", "stepParams", ctx.value(s["params"], { scope: inner }));
     }
   }
   const image = s["image"];
   if (typeof image === "string" && !consumed.has("image")) {
     const producer = inner.artifact(image);
-    if (producer && !producer.node.open) em.take(props, consumed, "image", "image", ctx.handle(producer));
+    if (producer && !producer.node.open) b.take("image", "image", ctx.handle(producer));
   }
-  if (isObject(s["vars"])) em.take(props, consumed, "vars", "vars", ctx.value(s["vars"], { scope: inner }));
-  if (isStrings(s["tags"])) em.take(props, consumed, "tags", "tags", ctx.value(s["tags"]));
+  if (isObject(s["vars"])) b.take("vars", "vars", ctx.value(s["vars"], { scope: inner }));
+  if (isStrings(s["tags"])) b.take("tags", "tags", ctx.value(s["tags"]));
   for (const [output, artifact] of outputs)
     inner.addArtifact(artifact, { node, handle: member(member({ k: "ref", node }, "outputs"), output) });
   return newExpr("Task", str(name));
 }
 
-/** The shape of `container_limits` that the typed `containerLimits` option takes. */
-export const LIMITS = { fields: { cpu: "number", memory: { oneOf: ["number", "string"] } } } as const;
-
 /** `inputMapping: { name: handle }` when every mapped artifact is visible. */
-function inputMapping(em: StepEmitter, s: JsonObject, props: Props, consumed: Set<string>, inner: ImportScope): void {
-  const mapping = s["input_mapping"];
+function inputMapping(b: StepBuild): void {
+  const mapping = b.step["input_mapping"];
   if (!isObject(mapping)) return;
   const entries: [string, Expr][] = [];
   for (const [key, artifact] of Object.entries(mapping)) {
-    const producer = typeof artifact === "string" ? inner.artifact(artifact) : undefined;
+    const producer = typeof artifact === "string" ? b.scope.artifact(artifact) : undefined;
     if (!producer || producer.node.open) return;
-    entries.push([key, em.ctx.handle(producer)]);
+    entries.push([key, b.ctx.handle(producer)]);
   }
-  em.take(props, consumed, "input_mapping", "inputMapping", obj(entries));
+  b.take("input_mapping", "inputMapping", obj(entries));
 }
 
 /** True when the config type-checks as the model's `TaskConfig` once written as TypeScript. */

@@ -24,8 +24,15 @@ export type Expr =
   | { readonly k: "call"; readonly callee: Expr; readonly args: readonly Expr[]; readonly isNew?: boolean }
   | { readonly k: "obj"; readonly props: readonly (readonly [string, Expr])[] }
   | { readonly k: "arr"; readonly items: readonly Expr[] }
-  | { readonly k: "arrow"; readonly body: Expr | Block }
+  | { readonly k: "arrow"; readonly body: Expr | Block; readonly params?: readonly Param[] }
   | { readonly k: "ref"; readonly node: Deferred };
+
+/** A typed parameter of an arrow function: `name: type`. */
+export interface Param {
+  readonly name: string;
+  /** The type's name, imported from contrail. */
+  readonly type: string;
+}
 
 /** A block body: const statements, then `return value`. */
 export interface Block {
@@ -33,6 +40,9 @@ export interface Block {
   readonly consts: readonly (readonly [string, Expr])[];
   readonly ret: Expr;
 }
+
+/** The key under which an object literal spreads a value: `{ ...name }`. */
+export const SPREAD = "\u0000...";
 
 /** A string literal. */
 export const str = (v: string): Expr => ({ k: "str", v });
@@ -58,4 +68,39 @@ export function deref(expr: Expr): Expr {
   let e = expr;
   while (e.k === "ref") e = e.node.constName !== undefined ? id(e.node.constName) : e.node.expr();
   return e;
+}
+
+/** The identifiers an expression uses (through `ref` nodes, and the types of arrow parameters). */
+export function collectIds(expr: Expr, into: Set<string>): void {
+  const e = deref(expr);
+  switch (e.k) {
+    case "id":
+      into.add(e.name);
+      return;
+    case "member":
+      collectIds(e.object, into);
+      return;
+    case "tpl":
+      for (const p of e.parts) if (typeof p !== "string") collectIds(p, into);
+      return;
+    case "call":
+      collectIds(e.callee, into);
+      for (const a of e.args) collectIds(a, into);
+      return;
+    case "obj":
+      for (const [, v] of e.props) collectIds(v, into);
+      return;
+    case "arr":
+      for (const i of e.items) collectIds(i, into);
+      return;
+    case "arrow":
+      for (const p of e.params ?? []) into.add(p.type);
+      if (e.body.k === "block") {
+        for (const [, init] of e.body.consts) collectIds(init, into);
+        collectIds(e.body.ret, into);
+      } else collectIds(e.body, into);
+      return;
+    default:
+      return;
+  }
 }

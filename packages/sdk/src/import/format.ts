@@ -5,8 +5,7 @@
  * or arrow function "hug" it (`new Job("x", {` ... `})`); arrays of several multi-key
  * objects always break; a string that does not fit after `const x =` moves to the next line.
  */
-import { SPREAD } from "./anchors.ts";
-import { deref, type Expr } from "./expr.ts";
+import { deref, type Expr, SPREAD } from "./expr.ts";
 
 /** Biome's line width in this project. */
 export const LINE_WIDTH = 140;
@@ -133,7 +132,7 @@ function computeFlat(expr: Expr): string | undefined {
     case "arrow": {
       if (e.body.k === "block") return undefined;
       const body = flat(e.body);
-      return body === undefined ? undefined : `() => ${body}`;
+      return body === undefined ? undefined : `${arrowHead(e)}${body}`;
     }
   }
   return undefined;
@@ -198,7 +197,28 @@ function printBroken(e: Expr, indent: number): string {
   return flat(e) ?? "";
 }
 
+/** `(a: Artifact, b: LocalVar) => `, or `() => `. */
+function arrowHead(e: Extract<Expr, { k: "arrow" }>): string {
+  return `(${(e.params ?? []).map((p) => `${p.name}: ${p.type}`).join(", ")}) => `;
+}
+
 function printArrow(e: Extract<Expr, { k: "arrow" }>, indent: number, col: number, tail: number, forceBreak: boolean): string {
+  if (e.params !== undefined && e.body.k !== "block") {
+    // A function with parameters (a step factory): Biome breaks after `=>` when the body
+    // does not fit on the line, and indents the body.
+    let head = arrowHead(e);
+    let at = col;
+    if (col + head.trimEnd().length > LINE_WIDTH) {
+      // Parameters that do not fit go one per line, with a trailing comma.
+      const params = (e.params ?? []).map((p) => `${pad(indent + 2)}${p.name}: ${p.type},`);
+      head = `(\n${params.join("\n")}\n${pad(indent)}) => `;
+      at = indent;
+    }
+    const headLine = head.slice(head.lastIndexOf("\n") + 1);
+    const one = flat(e.body);
+    if (one !== undefined && at + headLine.length + one.length + tail <= LINE_WIDTH) return head + one;
+    return `${head.trimEnd()}\n${pad(indent + 2)}${printExpr(e.body, indent + 2, indent + 2, tail)}`;
+  }
   if (e.body.k === "block") {
     const inner = indent + 2;
     const lines = e.body.consts.map(([name, init]) => `${pad(inner)}${printConst(name, init, inner)}`);

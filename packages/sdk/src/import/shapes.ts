@@ -41,3 +41,6 @@ export function fits(value: JsonValue | undefined, shape: Shape): boolean {
     return field !== undefined && fits(v, field);
   });
 }
+
+/** The shape of `container_limits` that the typed `containerLimits` option takes. */
+export const LIMITS = { fields: { cpu: "number", memory: { oneOf: ["number", "string"] } } } as const;
