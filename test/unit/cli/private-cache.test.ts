@@ -91,6 +91,27 @@ describe("the cache folder", () => {
     tightenCacheFiles(dir);
     expect(mode(join(dir, "x.mjs"))).toBe(0o600);
   });
+
+  it("does not fail when another contrail process removes a file while it looks (a code cache renamed into place)", () => {
+    const dir = join(scratch, "racing");
+    fs.mkdirSync(dir, { mode: 0o700 });
+    for (const name of ["a.mjs", "gone.v8", "b.mjs"]) fs.writeFileSync(join(dir, name), "code", { mode: 0o644 });
+    const chmodded: string[] = [];
+    const racing = {
+      readdirSync: (d: string) => fs.readdirSync(d),
+      lstatSync: (path: string) => {
+        if (path.endsWith("gone.v8")) throw Object.assign(new Error(`ENOENT: no such file or directory, lstat '${path}'`), { code: "ENOENT" });
+        return fs.lstatSync(path);
+      },
+      chmodSync: (path: string, m: number) => {
+        chmodded.push(path.slice(dir.length + 1));
+        fs.chmodSync(path, m);
+      },
+    };
+    expect(() => tightenCacheFiles(dir, racing)).not.toThrow();
+    expect(chmodded.sort()).toEqual(["a.mjs", "b.mjs"]);
+    expect(() => tightenCacheFiles(join(dir, "no-such-folder"))).not.toThrow();
+  });
 });
 
 describe("sdk render and the cache", () => {

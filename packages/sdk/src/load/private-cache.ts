@@ -58,18 +58,38 @@ export function whyNotPrivate(dir: string): string | undefined {
   return undefined;
 }
 
+/** The file operations {@link tightenCacheFiles} uses (node:fs; a test gives a racing one). */
+export interface CacheFileSystem {
+  readdirSync(dir: string): string[];
+  lstatSync(path: string): Pick<fs.Stats, "isFile" | "uid" | "mode">;
+  chmodSync(path: string, mode: number): void;
+}
+
 /**
  * Makes every file jiti wrote into the cache 0600. jiti writes with the process's umask
  * (usually 0644); inside a 0700 folder nobody else could reach them, but a cache copied or
  * re-permissioned later should not leak either.
  */
-export function tightenCacheFiles(dir: string): void {
+export function tightenCacheFiles(dir: string, files: CacheFileSystem = fs): void {
   const uid = process.getuid?.();
-  for (const name of fs.readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = files.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
     const path = join(dir, name);
-    const stat = fs.lstatSync(path);
-    if (stat.isFile() && (uid === undefined || stat.uid === uid) && (stat.mode & GROUP_OR_OTHER) !== 0) {
-      fs.chmodSync(path, 0o600);
+    // Other contrail processes write and replace files here at the same time (a code cache
+    // renamed into place, a stale one removed): a file gone between the listing and its
+    // stat is not an error, and nothing here may fail a command.
+    try {
+      const stat = files.lstatSync(path);
+      if (stat.isFile() && (uid === undefined || stat.uid === uid) && (stat.mode & GROUP_OR_OTHER) !== 0) {
+        files.chmodSync(path, 0o600);
+      }
+    } catch {
+      // gone, or not ours to change: the next load looks again
     }
   }
 }
