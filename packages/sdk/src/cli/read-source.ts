@@ -6,7 +6,7 @@
  * refuses them.
  */
 import * as fs from "node:fs";
-import { invalidUtf8 } from "../lint/utf8.ts";
+import { invalidUtf8 } from "../yaml/utf8.ts";
 import { CliError, ExitCode, UsageError } from "./command.ts";
 import type { Io } from "./io.ts";
 

@@ -3,8 +3,9 @@
  * where it is in Go's terms (for `Go struct field X.a.b` messages), and the map from decoded
  * values back to YAML nodes (for positions).
  */
+
+import type { YMap, YNode, YSeq } from "../../yaml/ynode.ts";
 import { type ConcourseVersion, type Feature, supports } from "../concourse-version.ts";
-import type { YMap, YNode, YSeq } from "../ynode.ts";
 
 /** The prefix the server puts before decode errors. */
 export const DECODE_PREFIX = "error unmarshaling JSON: while decoding JSON: ";

@@ -1,0 +1,95 @@
+/**
+ * One mapping as go-yaml v2 and sigs.k8s.io/yaml build it, shared by both readers: keys
+ * become the strings JSON sees, later keys override earlier ones, `<<` merges, and the
+ * duplicate-key check of fly's yaml.v3 pre-check (which compares the keys' source text, so
+ * `"a"` and `a` collide).
+ *
+ * @see https://github.com/go-yaml/yaml/blob/v2.4.0/decode.go (mapping, merge)
+ */
+import { goFormatFloat, goQuote } from "../go/format.ts";
+import type { LineIndex } from "./line-index.ts";
+import type { YamlProblem } from "./parsed.ts";
+import type { YEntry, YMap, YNode } from "./ynode.ts";
+
+/** Collects the entries of one mapping, in source order, reporting as it goes. */
+export class MappingBuilder {
+  private readonly entries: YEntry[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly firstOffset = new Map<string, number>();
+  private readonly problems: YamlProblem[];
+  private readonly lines: LineIndex;
+
+  constructor(problems: YamlProblem[], lines: LineIndex) {
+    this.problems = problems;
+    this.lines = lines;
+  }
+
+  /** yaml.v3's duplicate check, on a scalar key's text. */
+  checkDuplicate(raw: string, keyOffset: number): void {
+    const first = this.firstOffset.get(raw);
+    if (first !== undefined) {
+      this.problems.push({
+        code: "yaml-duplicate-key",
+        message: `mapping key ${goQuote(raw)} already defined at line ${this.lines.linePos(first).line}`,
+        offset: keyOffset,
+      });
+    } else this.firstOffset.set(raw, keyOffset);
+  }
+
+  /** Sets a key (a later one replaces an earlier one in place, as in a Go map). */
+  set(e: YEntry): void {
+    const at = this.index.get(e.key);
+    if (at === undefined) {
+      this.index.set(e.key, this.entries.length);
+      this.entries.push(e);
+    } else this.entries[at] = e;
+  }
+
+  /** go-yaml v2 merges: a mapping, or a list of them where earlier ones win. */
+  merge(node: YNode, offset: number): void {
+    const sources = node.kind === "seq" ? [...node.items].reverse() : [node];
+    for (const source of sources) {
+      if (source.kind !== "map") {
+        this.problems.push({ code: "yaml-syntax", message: "map merge requires map or sequence of maps as the value", offset });
+        return;
+      }
+      for (const e of source.entries) this.set(e);
+    }
+  }
+
+  /** Turns a key node into the string JSON will see, as sigs.k8s.io/yaml does; undefined (reported) when it cannot be one. */
+  key(node: YNode, offset: number): string | undefined {
+    if (node.kind !== "scalar") {
+      this.problems.push({ code: "yaml-invalid-key", message: `invalid map key: ${goSyntax(node)}`, offset });
+      return undefined;
+    }
+    if (node.value === null) {
+      this.problems.push({ code: "yaml-invalid-key", message: "invalid map key: <nil>", offset });
+      return undefined;
+    }
+    if (typeof node.value === "number") return node.tag === "int" ? String(node.value) : goFormatFloat(node.value);
+    return String(node.value);
+  }
+
+  /** The finished mapping. */
+  build(offset: number): YMap {
+    return { kind: "map", entries: this.entries, offset };
+  }
+}
+
+/** Go's `%#v` of a decoded YAML value, for `invalid map key` messages. */
+function goSyntax(node: YNode): string {
+  if (node.kind === "map") {
+    const parts = [...node.entries].sort((a, b) => (a.key < b.key ? -1 : 1)).map((e) => `${goQuote(e.key)}:${goSyntaxValue(e.value)}`);
+    return `map[string]interface {}{${parts.join(", ")}}`;
+  }
+  if (node.kind === "seq") return `[]interface {}{${node.items.map(goSyntaxValue).join(", ")}}`;
+  return goSyntaxValue(node);
+}
+
+function goSyntaxValue(node: YNode): string {
+  if (node.kind !== "scalar") return `interface {}(${goSyntax(node)})`;
+  if (node.value === null) return "interface {}(nil)";
+  if (typeof node.value === "string") return goQuote(node.value);
+  return String(node.value);
+}
