@@ -205,9 +205,13 @@ class FastReader {
       this.atContent = false;
       col = this.contentFromLineEnd();
     }
+    // After `---`, an empty document is a null scalar (where the yaml package places it); without, nothing.
+    let emptyAt: number | undefined;
     if (col === 0 && this.isMarker(this.pos) && this.code(this.pos) === DASH) {
       this.pos += 3;
       this.atContent = false;
+      this.skipSpaces();
+      emptyAt = this.pos;
       col = this.nextContent();
     } else if (sawDirective) giveUp();
     let root: YNode | undefined;
@@ -218,6 +222,8 @@ class FastReader {
     }
     let laterDocument: number | undefined;
     if (col === 0 && this.isMarker(this.pos) && this.code(this.pos) === DOT) {
+      // `...` with no document before it is read in ways not worth copying.
+      if (root === undefined && emptyAt === undefined) giveUp();
       this.pos += 3;
       this.take();
       col = this.nextContent();
@@ -227,6 +233,7 @@ class FastReader {
       if (!(col === 0 && this.isMarker(this.pos) && this.code(this.pos) === DASH)) giveUp();
       laterDocument = this.pos;
     }
+    if (root === undefined && emptyAt !== undefined) root = { kind: "scalar", value: null, tag: "null", offset: emptyAt };
     const top = topLevelProblem(root);
     if (top) this.problems.push(top);
     return { root, problems: this.problems, nonFinite: this.nonFinite, lines: this.lines, anchors: this.anchors, laterDocument };
@@ -305,6 +312,12 @@ class FastReader {
       c === BACKTICK ||
       c === TAB
     );
+  }
+
+  /** As {@link isIndicatorStart}, inside a flow collection, where `-`, `?` and `:` before a flow indicator are indicators too. */
+  private isFlowIndicatorStart(c: number): boolean {
+    if ((c === QUESTION || c === COLON || c === DASH) && isFlowIndicator(this.code(this.pos + 1))) return true;
+    return this.isIndicatorStart(c);
   }
 
   /** True when the plain text at `pos` is a mapping key (`text:` then a space or the line end, before any comment). */
@@ -807,7 +820,7 @@ class FastReader {
         plain = false;
         if (this.code(this.pos) !== COLON) giveUp();
       } else {
-        if (this.isIndicatorStart(c) || c === LBRACKET || c === LBRACE || c === PIPE || c === GT) giveUp();
+        if (this.isFlowIndicatorStart(c) || c === LBRACKET || c === LBRACE || c === PIPE || c === GT) giveUp();
         const stop = this.flowPlainEnd();
         if (this.code(stop) !== COLON) giveUp();
         raw = this.text.slice(keyOffset, this.trimSpacesBack(stop, keyOffset));
@@ -867,7 +880,7 @@ class FastReader {
       if (this.code(this.pos) === COLON) giveUp();
       return node;
     }
-    if (this.isIndicatorStart(c) || c === PIPE || c === GT || c === LBRACKET) giveUp();
+    if (this.isFlowIndicatorStart(c) || c === PIPE || c === GT) giveUp();
     const start = this.pos;
     const counted = this.sizeStart();
     const stop = this.flowPlainEnd();
