@@ -96,6 +96,19 @@ export interface DetectedStep {
  * `tags`, so there it is an unknown field.
  */
 export function detectStep(keys: readonly string[], version?: ConcourseVersion): DetectedStep {
+  // Plans repeat the same few key sets thousands of times; the answer depends only on them.
+  const memoKey = `${supports(version, "groupTags") ? "t" : "-"}\0${keys.join("\0")}`;
+  const known = DETECTED.get(memoKey);
+  if (known) return known;
+  const detected = detect(keys, version);
+  if (DETECTED.size < MAX_DETECTED) DETECTED.set(memoKey, detected);
+  return detected;
+}
+
+const DETECTED = new Map<string, DetectedStep>();
+const MAX_DETECTED = 10_000;
+
+function detect(keys: readonly string[], version: ConcourseVersion | undefined): DetectedStep {
   const remaining = new Set(keys);
   const wrappers: StepKey[] = [];
   let core: CoreKey | undefined;
@@ -112,5 +125,9 @@ export function detectStep(keys: readonly string[], version?: ConcourseVersion):
     }
     wrappers.push(key);
   }
-  return { core, wrappers, unknown: core ? keys.filter((k) => remaining.has(k)) : [] };
+  return Object.freeze({
+    core,
+    wrappers: Object.freeze(wrappers),
+    unknown: Object.freeze(core ? keys.filter((k) => remaining.has(k)) : []),
+  });
 }

@@ -15,7 +15,7 @@
  */
 import { exceedsAliasRatio } from "./aliasing.ts";
 import type { LineIndex } from "./line-index.ts";
-import { MappingBuilder } from "./mapping.ts";
+import { exactArray, MappingBuilder } from "./mapping.ts";
 import { type ParsedYaml, topLevelProblem, type YamlProblem } from "./parsed.ts";
 import { toScalar } from "./scalar.ts";
 import { blockScalarValue, doubleQuotedValue, singleQuotedValue, unfoldLines } from "./scalar-text.ts";
@@ -27,6 +27,9 @@ const GIVE_UP = new GiveUp();
 function giveUp(): never {
   throw GIVE_UP;
 }
+
+/** V8 shares the characters of longer slices with the text; shorter ones it copies, so those are interned. */
+const SHORT = 12;
 
 /** Nesting beyond this goes to the `yaml` package, which reports it (no pipeline nests so deep). */
 const MAX_DEPTH = 400;
@@ -95,12 +98,26 @@ class FastReader {
   private readonly sizes = new Map<YNode, number>();
   private readonly openAnchors = new Set<string>();
   private decodeCount = 0;
+  private readonly strings = new Map<string, string>();
   private aliasCount = 0;
 
   constructor(text: string, lines: LineIndex) {
     this.text = text;
     this.lines = lines;
     this.end = text.length;
+  }
+
+  /**
+   * The text from `start` to `stop`, one copy per distinct short string: keys and short values
+   * repeat thousands of times in a large pipeline, and V8 copies every short slice.
+   */
+  private short(start: number, stop: number): string {
+    const text = this.text.slice(start, stop);
+    if (stop - start > SHORT) return text;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
   }
 
   private code(at: number): number {
@@ -365,7 +382,7 @@ class FastReader {
         this.pos = stop;
         let last = stop;
         while (this.text.charCodeAt(last - 1) === SPACE) last--;
-        raw = this.text.slice(start, last);
+        raw = this.short(start, last);
         plain = true;
       }
       if (this.code(this.pos) !== COLON || !this.isBreakOrSpace(this.pos + 1)) giveUp();
@@ -428,7 +445,7 @@ class FastReader {
       }
     }
     this.depth--;
-    return { kind: "seq", items, offset };
+    return { kind: "seq", items: exactArray(items), offset };
   }
 
   /**
@@ -583,7 +600,7 @@ class FastReader {
       stop = this.plainLineEnd(next);
     }
     this.pos = stop;
-    const source = this.text.slice(start, stop);
+    const source = this.short(start, stop);
     const value = source.includes("\n") ? unfoldLines(source) : source;
     this.visit();
     const node = toScalar(value, true, props.tag, start, this.nonFinite);
@@ -799,7 +816,7 @@ class FastReader {
     }
     this.pos++;
     this.depth--;
-    return { kind: "seq", items, offset };
+    return { kind: "seq", items: exactArray(items), offset };
   }
 
   private flowMap(parent: number): YNode {
@@ -823,7 +840,7 @@ class FastReader {
         if (this.isFlowIndicatorStart(c) || c === LBRACKET || c === LBRACE || c === PIPE || c === GT) giveUp();
         const stop = this.flowPlainEnd();
         if (this.code(stop) !== COLON) giveUp();
-        raw = this.text.slice(keyOffset, this.trimSpacesBack(stop, keyOffset));
+        raw = this.short(keyOffset, this.trimSpacesBack(stop, keyOffset));
         plain = true;
         this.pos = stop;
       }
@@ -889,7 +906,7 @@ class FastReader {
     if (end === start) giveUp();
     this.pos = end;
     this.visit();
-    return this.sized(toScalar(this.text.slice(start, end), true, props.tag, start, this.nonFinite), props, counted);
+    return this.sized(toScalar(this.short(start, end), true, props.tag, start, this.nonFinite), props, counted);
   }
 }
 

@@ -11,6 +11,14 @@ import type { LineIndex } from "./line-index.ts";
 import type { YamlProblem } from "./parsed.ts";
 import type { YEntry, YMap, YNode } from "./ynode.ts";
 
+/**
+ * An array grown by `push` keeps room for more (16 slots at least); a large pipeline holds
+ * tens of thousands of short ones, so finished ones are copied to their exact size.
+ */
+export function exactArray<T>(items: T[]): T[] {
+  return items.length < 16 ? items.slice() : items;
+}
+
 /** Collects the entries of one mapping, in source order, reporting as it goes. */
 export class MappingBuilder {
   private readonly entries: YEntry[] = [];
@@ -73,7 +81,7 @@ export class MappingBuilder {
 
   /** The finished mapping. */
   build(offset: number): YMap {
-    return { kind: "map", entries: this.entries, offset };
+    return { kind: "map", entries: exactArray(this.entries), offset };
   }
 }
 
