@@ -31,6 +31,12 @@ function giveUp(): never {
 /** V8 shares the characters of longer slices with the text; shorter ones it copies, so those are interned. */
 const SHORT = 12;
 
+/**
+ * Runs of a line's text holding no mapping indicator (`:` before a space or the line end),
+ * no comment (` #`) and no tab; the scan stops at the first of those or at the line end.
+ */
+const ORDINARY = /(?:[^\n\r:#\t ]+| (?!#)|:(?![ \r\n]|$)|(?<! )#)*/y;
+
 /** Nesting beyond this goes to the `yaml` package, which reports it (no pipeline nests so deep). */
 const MAX_DEPTH = 400;
 
@@ -200,7 +206,14 @@ class FastReader {
   }
 
   private skipToEol(): void {
-    while (!this.isEol(this.pos)) this.pos++;
+    this.pos = this.lineEnd(this.pos);
+  }
+
+  /** Where the line holding `at` ends: its CR or LF, or the end of the text. */
+  private lineEnd(at: number): number {
+    const nl = this.text.indexOf("\n", at);
+    if (nl === -1) return this.end;
+    return nl > at && this.text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
   }
 
   /** Leaves content mode: the reader is about to consume the content it stopped at. */
@@ -339,12 +352,17 @@ class FastReader {
 
   /** True when the plain text at `pos` is a mapping key (`text:` then a space or the line end, before any comment). */
   private plainKeyAhead(): boolean {
-    for (let i = this.pos; !this.isEol(i); i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === COLON && this.isBreakOrSpace(i + 1)) return true;
-      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) return false;
-    }
-    return false;
+    return this.code(this.scanLine(this.pos)) === COLON;
+  }
+
+  /**
+   * From `from`, the first place on the line that is a mapping indicator (`:` before a space
+   * or the line end), the space before a comment, a tab, or the line end. One native scan.
+   */
+  private scanLine(from: number): number {
+    ORDINARY.lastIndex = from;
+    ORDINARY.test(this.text);
+    return ORDINARY.lastIndex;
   }
 
   private enter(): void {
@@ -369,16 +387,8 @@ class FastReader {
       } else {
         if (this.isIndicatorStart(c) || c === LBRACKET || c === LBRACE || c === PIPE || c === GT) giveUp();
         const start = this.pos;
-        let stop = -1;
-        for (let i = start; !this.isEol(i); i++) {
-          const ch = this.text.charCodeAt(i);
-          if (ch === COLON && this.isBreakOrSpace(i + 1)) {
-            stop = i;
-            break;
-          }
-          if (ch === TAB || (ch === HASH && this.text.charCodeAt(i - 1) === SPACE)) giveUp();
-        }
-        if (stop === -1) giveUp();
+        const stop = this.scanLine(start);
+        if (this.code(stop) !== COLON) giveUp();
         this.pos = stop;
         let last = stop;
         while (this.text.charCodeAt(last - 1) === SPACE) last--;
@@ -634,20 +644,12 @@ class FastReader {
 
   /** Where a block plain scalar's text on this line ends (before trailing spaces, a comment or `: `). */
   private plainLineEnd(from: number): number {
-    let i = from;
-    let last = from;
-    this.sawComment = false;
-    for (; !this.isEol(i); i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === TAB) giveUp();
-      if (c === SPACE) continue;
-      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) {
-        this.sawComment = true;
-        break;
-      }
-      if (c === COLON && this.isBreakOrSpace(i + 1)) giveUp();
-      last = i + 1;
-    }
+    const stop = this.scanLine(from);
+    const c = this.code(stop);
+    if (c === COLON || c === TAB) giveUp();
+    this.sawComment = c === SPACE || c === HASH;
+    let last = stop;
+    while (last > from && this.text.charCodeAt(last - 1) === SPACE) last--;
     return last;
   }
 
@@ -750,7 +752,7 @@ class FastReader {
         break;
       }
       trailingBlankSpaces = 0;
-      while (!this.isEol(at)) at++;
+      at = this.lineEnd(at);
       lastContentEnd = at;
       if (at >= this.end) break;
       at = this.pastEol(at);

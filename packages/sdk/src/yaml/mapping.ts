@@ -19,11 +19,17 @@ export function exactArray<T>(items: T[]): T[] {
   return items.length < 16 ? items.slice() : items;
 }
 
+/** Up to this many keys, a search in turn beats a Map (and allocates nothing). */
+const LINEAR = 12;
+
 /** Collects the entries of one mapping, in source order, reporting as it goes. */
 export class MappingBuilder {
   private readonly entries: YEntry[] = [];
-  private readonly index = new Map<string, number>();
-  private readonly firstOffset = new Map<string, number>();
+  /** Keys' source texts and where each first appeared; searched in turn until there are many (most mappings hold a few keys). */
+  private readonly raws: string[] = [];
+  private readonly rawOffsets: number[] = [];
+  private rawIndex: Map<string, number> | undefined;
+  private entryIndex: Map<string, number> | undefined;
   private readonly problems: YamlProblem[];
   private readonly lines: LineIndex;
 
@@ -34,23 +40,43 @@ export class MappingBuilder {
 
   /** yaml.v3's duplicate check, on a scalar key's text. */
   checkDuplicate(raw: string, keyOffset: number): void {
-    const first = this.firstOffset.get(raw);
-    if (first !== undefined) {
+    const at = this.findRaw(raw);
+    if (at !== -1) {
       this.problems.push({
         code: "yaml-duplicate-key",
-        message: `mapping key ${goQuote(raw)} already defined at line ${this.lines.linePos(first).line}`,
+        message: `mapping key ${goQuote(raw)} already defined at line ${this.lines.linePos(this.rawOffsets[at] as number).line}`,
         offset: keyOffset,
       });
-    } else this.firstOffset.set(raw, keyOffset);
+      return;
+    }
+    this.rawIndex?.set(raw, this.raws.length);
+    this.raws.push(raw);
+    this.rawOffsets.push(keyOffset);
+    if (this.rawIndex === undefined && this.raws.length > LINEAR) this.rawIndex = new Map(this.raws.map((r, i) => [r, i]));
+  }
+
+  private findRaw(raw: string): number {
+    if (this.rawIndex) return this.rawIndex.get(raw) ?? -1;
+    return this.raws.indexOf(raw);
+  }
+
+  private findEntry(key: string): number {
+    if (this.entryIndex) return this.entryIndex.get(key) ?? -1;
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) if ((entries[i] as YEntry).key === key) return i;
+    return -1;
   }
 
   /** Sets a key (a later one replaces an earlier one in place, as in a Go map). */
   set(e: YEntry): void {
-    const at = this.index.get(e.key);
-    if (at === undefined) {
-      this.index.set(e.key, this.entries.length);
-      this.entries.push(e);
-    } else this.entries[at] = e;
+    const at = this.findEntry(e.key);
+    if (at !== -1) {
+      this.entries[at] = e;
+      return;
+    }
+    this.entryIndex?.set(e.key, this.entries.length);
+    this.entries.push(e);
+    if (this.entryIndex === undefined && this.entries.length > LINEAR) this.entryIndex = new Map(this.entries.map((x, i) => [x.key, i]));
   }
 
   /** go-yaml v2 merges: a mapping, or a list of them where earlier ones win. */
