@@ -13,6 +13,8 @@
  *
  * @see https://yaml.org/spec/1.2.2/
  */
+
+import { isSurelyString } from "../yaml11/resolve.ts";
 import { exceedsAliasRatio } from "./aliasing.ts";
 import type { LineIndex } from "./line-index.ts";
 import { exactArray, MappingBuilder } from "./mapping.ts";
@@ -424,14 +426,15 @@ class FastReader {
    * the key's duplicate check, then the key itself, then the value; `<<` merges.
    */
   private entry(builder: MappingBuilder, raw: string, plain: boolean, keyOffset: number, value: () => YNode): void {
-    const keyNode = toScalar(raw, plain, undefined, keyOffset, this.nonFinite);
+    // Most keys are plain words: their string is their text, with no node to build.
+    const keyNode = plain && isSurelyString(raw) ? undefined : toScalar(raw, plain, undefined, keyOffset, this.nonFinite);
     this.visit();
     builder.checkDuplicate(raw, keyOffset);
     if (plain && raw === "<<") {
       builder.merge(value(), keyOffset);
       return;
     }
-    const key = builder.key(keyNode, keyOffset);
+    const key = keyNode ? builder.key(keyNode, keyOffset) : raw;
     const node = value();
     if (key !== undefined) builder.set({ key, keyOffset, value: node });
   }

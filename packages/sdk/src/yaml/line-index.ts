@@ -13,17 +13,20 @@ export interface LinePos {
 /** Maps offsets in one text to lines and columns. */
 export class LineIndex {
   private readonly text: string;
-  private starts: number[] | undefined;
+  private starts: Uint32Array | undefined;
 
   constructor(text: string) {
     this.text = text;
   }
 
-  /** Offsets where each line starts: 0, then one past every `\n`. */
-  get lineStarts(): readonly number[] {
+  /** Offsets where each line starts: 0, then one past every `\n` (4 bytes a line: large files have many). */
+  get lineStarts(): Uint32Array {
     if (this.starts === undefined) {
-      const starts = [0];
-      for (let at = this.text.indexOf("\n"); at !== -1; at = this.text.indexOf("\n", at + 1)) starts.push(at + 1);
+      let count = 1;
+      for (let at = this.text.indexOf("\n"); at !== -1; at = this.text.indexOf("\n", at + 1)) count++;
+      const starts = new Uint32Array(count);
+      let i = 1;
+      for (let at = this.text.indexOf("\n"); at !== -1; at = this.text.indexOf("\n", at + 1)) starts[i++] = at + 1;
       this.starts = starts;
     }
     return this.starts;

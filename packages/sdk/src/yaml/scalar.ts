@@ -4,7 +4,7 @@
  *
  * @see https://github.com/go-yaml/yaml/blob/v2.4.0/decode.go (scalar)
  */
-import { resolvePlainScalar } from "../yaml11/resolve.ts";
+import { isSurelyString, resolvePlainScalar } from "../yaml11/resolve.ts";
 import type { YScalar } from "./ynode.ts";
 
 /**
@@ -12,7 +12,7 @@ import type { YScalar } from "./ynode.ts";
  * (`str` for `!!str`, `!local` as written) or undefined when there is none.
  */
 export function toScalar(text: string, plain: boolean, tag: string | undefined, offset: number, nonFinite: YScalar[]): YScalar {
-  if (tag === "str" || (!plain && tag === undefined)) return { kind: "scalar", value: text, tag: "str", offset };
+  if (tag === "str" || (!plain && tag === undefined) || isSurelyString(text)) return { kind: "scalar", value: text, tag: "str", offset };
   const resolved = resolvePlainScalar(text);
   if (resolved.tag === "merge") return { kind: "scalar", value: "<<", tag: "str", offset };
   const out: YScalar = { kind: "scalar", value: resolved.value, tag: resolved.tag, offset };

@@ -55,13 +55,21 @@ function parseGoInt(sign: string, body: string): number {
 }
 
 /**
+ * A quick answer for most plain scalars: one that starts with a letter no bool or null word
+ * starts with is a string (false means only "not sure": ask {@link resolvePlainScalar}).
+ */
+export function isSurelyString(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) && !WORD_STARTS.has(c);
+}
+
+/**
  * Resolves a plain scalar as go-yaml v2 does. Quoted scalars are always strings and must
  * not be passed here.
  */
 export function resolvePlainScalar(text: string): ResolvedScalar {
-  // Most plain scalars start with a letter that no bool or null word starts with: strings, at once.
+  if (isSurelyString(text)) return { tag: "str", value: text };
   const c = text.charCodeAt(0);
-  if (((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) && !WORD_STARTS.has(c)) return { tag: "str", value: text };
   if (TRUE.has(text)) return { tag: "bool", value: true };
   if (FALSE.has(text)) return { tag: "bool", value: false };
   if (NULL.has(text)) return { tag: "null", value: null };

@@ -22,6 +22,7 @@ import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
 import type { Io } from "../io.ts";
+import { leanHeapFor } from "../lean-heap.ts";
 import { LOAD_TIMEOUT_OPTION, LOAD_TIMEOUT_USAGE, loadTimeoutMs } from "../load-guard.ts";
 import { type LoadedPipeline, loadPipelines, PipelineLoadError } from "../load-pipeline.ts";
 import { pipelineArtifacts } from "../pipeline-artifacts.ts";
@@ -76,6 +77,7 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
     return [{ code: "yaml-syntax", severity: "error", message, path: "", file, line, column }];
   }
   const text = read.text;
+  leanHeapFor(text);
   if (script) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds, type errors or not: the builders' checks, every

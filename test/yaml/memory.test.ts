@@ -1,0 +1,114 @@
+/**
+ * Memory of `sdk lint` on a large pipeline (issue 13, item 5): a 5 MB pipeline, generated
+ * here in the shape of a real one (resources, jobs with gets, inline task configs, scripts
+ * as block literals, anchors merged with `<<`), must peak at no more than 30x its size in
+ * resident memory. The bin runs as a user runs it; its peak RSS is reported by the process
+ * itself on exit (a preloaded hook), and the file must take the fast YAML path.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readFast } from "../../packages/sdk/src/yaml/fast-reader.ts";
+import { LineIndex } from "../../packages/sdk/src/yaml/line-index.ts";
+import { repoRoot } from "../helpers/paths.ts";
+
+/** A pipeline of about `bytes` bytes, every job distinct. */
+function largePipeline(bytes: number): string {
+  const head = [
+    "meta:",
+    "  task-image: &task-image",
+    "    type: registry-image",
+    "    source: {repository: cloudfoundry/cf-deployment-concourse-tasks, tag: latest}",
+    "  slack: &slack",
+    "    channel: '#releases'",
+    "    username: concourse",
+    "",
+  ].join("\n");
+  const resources: string[] = ["resources:"];
+  const jobs: string[] = ["jobs:"];
+  let size = head.length;
+  for (let i = 0; size < bytes; i++) {
+    const resource = [
+      `- name: release-${i}`,
+      "  type: git",
+      "  source:",
+      `    uri: https://github.com/cloudfoundry/release-${i}.git`,
+      "    branch: main",
+      "    private_key: ((github_private_key))",
+      "",
+    ].join("\n");
+    const job = [
+      `- name: update-release-${i}`,
+      "  serial: true",
+      "  plan:",
+      "  - in_parallel:",
+      `    - get: release-${i}`,
+      "      trigger: true",
+      "  - task: bump",
+      "    config:",
+      "      platform: linux",
+      "      image_resource: *task-image",
+      "      inputs:",
+      `      - name: release-${i}`,
+      "      outputs:",
+      "      - name: updated",
+      "      params:",
+      `        RELEASE_NAME: release-${i}`,
+      '        BUMP: "true"',
+      "        <<: *slack",
+      "      run:",
+      "        path: bash",
+      "        args:",
+      "        - -ec",
+      "        - |",
+      `          cd release-${i}`,
+      '          version="$(cat version)"',
+      '          echo "bumping $RELEASE_NAME to $version"',
+      '          git -C ../updated commit -am "bump" # no secrets here',
+      "",
+    ].join("\n");
+    resources.push(resource);
+    jobs.push(job);
+    size += resource.length + job.length + 2;
+  }
+  return `${head}${resources.join("\n")}\n${jobs.join("\n")}\n`;
+}
+
+const dir = fs.mkdtempSync(join(tmpdir(), "contrail-memory-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `sdk lint FILE --format json` and returns its exit code and peak RSS in bytes. */
+function lintPeakRss(file: string): { code: number | null; rss: number; stderr: string } {
+  const hook = join(dir, "report-rss.cjs");
+  const out = join(dir, "rss.txt");
+  fs.writeFileSync(
+    hook,
+    `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  const result = spawnSync(
+    process.execPath,
+    ["--require", hook, resolve(repoRoot, "packages/sdk/bin/sdk.js"), "lint", file, "--format", "json"],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 120_000,
+    },
+  );
+  return { code: result.status, rss: Number(fs.readFileSync(out, "utf8")) * 1024, stderr: result.stderr };
+}
+
+describe("sdk lint on a 5 MB pipeline", () => {
+  it("peaks at no more than 30x the file's size, read on the fast path", () => {
+    const text = largePipeline(5 * 1024 * 1024);
+    expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
+    expect(readFast(text, new LineIndex(text))).toBeDefined();
+    const file = join(dir, "large.yml");
+    fs.writeFileSync(file, text);
+    const { code, rss, stderr } = lintPeakRss(file);
+    expect(code, stderr).toBe(0);
+    expect(rss / text.length).toBeLessThanOrEqual(30);
+  });
+});
