@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { lintYaml } from "../../packages/sdk/src/lint/index.ts";
-import { parseYaml } from "../../packages/sdk/src/lint/parse.ts";
-import type { YNode } from "../../packages/sdk/src/lint/ynode.ts";
 import { interpolateVars } from "../../packages/sdk/src/vars/interpolate.ts";
 import { formatVarReference, parseVarReference } from "../../packages/sdk/src/vars/reference.ts";
 import { loadVarSources, lookupVar, type VarFlags } from "../../packages/sdk/src/vars/sources.ts";
+import { parseYaml } from "../../packages/sdk/src/yaml/parse.ts";
+import type { YNode } from "../../packages/sdk/src/yaml/ynode.ts";
 
 /** Reads flags, with vars files from `files`. */
 function load(flags: VarFlags, files: Record<string, string> = {}) {

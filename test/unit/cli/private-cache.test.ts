@@ -100,7 +100,8 @@ describe("the cache folder", () => {
     const racing = {
       readdirSync: (d: string) => fs.readdirSync(d),
       lstatSync: (path: string) => {
-        if (path.endsWith("gone.v8")) throw Object.assign(new Error(`ENOENT: no such file or directory, lstat '${path}'`), { code: "ENOENT" });
+        if (path.endsWith("gone.v8"))
+          throw Object.assign(new Error(`ENOENT: no such file or directory, lstat '${path}'`), { code: "ENOENT" });
         return fs.lstatSync(path);
       },
       chmodSync: (path: string, m: number) => {

@@ -1,7 +1,7 @@
 /** The YAML stage: go-yaml v2 reading, yaml.v3 pre-check errors, positions. */
 import { describe, expect, it } from "vitest";
 import { lintYaml } from "../../../packages/sdk/src/lint/index.ts";
-import { parseYaml } from "../../../packages/sdk/src/lint/parse.ts";
+import { parseYaml } from "../../../packages/sdk/src/yaml/parse.ts";
 
 const pos = (text: string, offset: number) => {
   const p = parseYaml(text).lines.linePos(offset);

@@ -6,8 +6,8 @@
  * @see https://concourse-ci.org/config-basics.html
  */
 import { CliError } from "../io/errors.ts";
-import { parseYaml } from "../lint/parse.ts";
-import type { YNode } from "../lint/ynode.ts";
+import { parseYaml } from "../yaml/parse.ts";
+import type { YNode } from "../yaml/ynode.ts";
 
 /** A JSON-like value, as Concourse's YAML-to-JSON step produces it. */
 export type Value = null | boolean | number | string | readonly Value[] | { readonly [key: string]: Value };

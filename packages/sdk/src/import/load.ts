@@ -4,9 +4,9 @@
  * using the linter's reader.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { parseYaml } from "../lint/parse.ts";
-import type { YNode } from "../lint/ynode.ts";
 import type { JsonValue } from "../model/common.ts";
+import { parseYaml } from "../yaml/parse.ts";
+import type { YNode } from "../yaml/ynode.ts";
 
 /** A JSON object. */
 export type JsonObject = { [key: string]: JsonValue };

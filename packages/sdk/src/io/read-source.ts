@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import { resolve } from "node:path";
-import { invalidUtf8 } from "../lint/utf8.ts";
+import { invalidUtf8 } from "../yaml/utf8.ts";
 import { CliError, ExitCode, UsageError } from "./errors.ts";
 import type { Io } from "./io.ts";
 

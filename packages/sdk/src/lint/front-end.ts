@@ -4,13 +4,13 @@
  * detection, and diagnostics with positions and paths.
  */
 import { type Diagnostic, formatPath } from "../diagnostics/diagnostic.ts";
+import { type ParsedYaml, parseYaml } from "../yaml/parse.ts";
+import type { YMap } from "../yaml/ynode.ts";
 import { type ConcourseVersion, formatVersion, LATEST_CONCOURSE, supports } from "./concourse-version.ts";
 import type { DecodeState } from "./decode/context.ts";
 import { type Locator, makeLocator } from "./locate.ts";
 import { pathAtOffset } from "./node-path.ts";
-import { type ParsedYaml, parseYaml } from "./parse.ts";
 import { templatingProblems } from "./rules/templating.ts";
-import type { YMap } from "./ynode.ts";
 
 /** A file read up to the decode stage. */
 export interface FrontEnd {

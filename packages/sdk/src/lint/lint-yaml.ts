@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PipelineConfig } from "../model/index.ts";
 import type { TaskFileSource } from "../task-file/source.ts";
 import { buildVarsReport, type VarsReport, varSourceNames } from "../vars/report.ts";
+import { entry, type YNode } from "../yaml/ynode.ts";
 import { DECODE_PREFIX, type DecodeState } from "./decode/context.ts";
 import { toJs } from "./decode/fields.ts";
 import { decodePipeline } from "./decode/pipeline.ts";
@@ -20,7 +21,6 @@ import { applyRuleSettings, applySuppressions, disabledLines } from "./settings.
 import { Report } from "./validate/report.ts";
 import { obj } from "./values.ts";
 import { interpolateForLint, type LintYamlOptions, legacyTemplatesForLint, varTypeDiagnostics } from "./with-vars.ts";
-import { entry, type YNode } from "./ynode.ts";
 
 export type { LintYamlOptions } from "./with-vars.ts";
 

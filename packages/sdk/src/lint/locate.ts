@@ -2,9 +2,10 @@
  * Positions for diagnostics: from a source offset, or from a decoded object (and one of its
  * keys) through the decode's node index. Shared by pipeline files and task files.
  */
+
+import type { ParsedYaml } from "../yaml/parse.ts";
+import { entry, type YNode } from "../yaml/ynode.ts";
 import type { DecodeState } from "./decode/context.ts";
-import type { ParsedYaml } from "./parse.ts";
-import { entry, type YNode } from "./ynode.ts";
 
 /** A 1-based line and column. */
 export interface Position {

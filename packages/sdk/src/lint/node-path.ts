@@ -4,7 +4,7 @@
  * in contrail (`jobs.build.plan[2].trigger`), other list items by index.
  */
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
-import type { YNode } from "./ynode.ts";
+import type { YNode } from "../yaml/ynode.ts";
 
 const NAMED_LISTS: ReadonlySet<string> = new Set(["jobs", "resources", "resource_types", "prototypes", "groups", "var_sources"]);
 

@@ -107,6 +107,19 @@ const UNTAGGED_FIELDS = new Map<string, ReadonlySet<string>>(
  * key is unknown when neither the core step nor a matched wrapper owns it.
  */
 export function detectStep(keys: readonly string[], version?: ConcourseVersion): DetectedStep {
+  // Plans repeat the same few key sets thousands of times; the answer depends only on them.
+  const memoKey = `${supports(version, "groupTags") ? "t" : "-"}\0${keys.join("\0")}`;
+  const known = DETECTED.get(memoKey);
+  if (known) return known;
+  const detected = detect(keys, version);
+  if (DETECTED.size < MAX_DETECTED) DETECTED.set(memoKey, detected);
+  return detected;
+}
+
+const DETECTED = new Map<string, DetectedStep>();
+const MAX_DETECTED = 10_000;
+
+function detect(keys: readonly string[], version: ConcourseVersion | undefined): DetectedStep {
   const wrappers: StepKey[] = [];
   let core: CoreKey | undefined;
   for (const key of STEP_PRECEDENCE) {
@@ -117,11 +130,12 @@ export function detectStep(keys: readonly string[], version?: ConcourseVersion):
     }
     wrappers.push(key);
   }
-  if (core === undefined) return { core, wrappers, unknown: [] };
+  // Frozen: the answer is shared by every step with these keys.
+  if (core === undefined) return Object.freeze({ core, wrappers: Object.freeze(wrappers), unknown: Object.freeze([]) });
   const fields = (!supports(version, "groupTags") && UNTAGGED_FIELDS.get(core)) || (CORE_FIELDS.get(core) as ReadonlySet<string>);
   const unknown: string[] = [];
   for (const key of keys) {
     if (!fields.has(key) && !wrappers.some((w) => STEP_FIELDS[w].includes(key))) unknown.push(key);
   }
-  return { core, wrappers, unknown };
+  return Object.freeze({ core, wrappers: Object.freeze(wrappers), unknown: Object.freeze(unknown) });
 }

@@ -9,9 +9,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type Interpolated, interpolateVars } from "../vars/interpolate.ts";
 import { lookupVar, type VarSources } from "../vars/sources.ts";
 import { describeOrigin, type VarValue } from "../vars/value.ts";
+import type { YNode } from "../yaml/ynode.ts";
 import { supports } from "./concourse-version.ts";
 import type { LintOptions } from "./lint-config.ts";
-import type { YNode } from "./ynode.ts";
 
 /** Options of `lintYaml`. */
 export interface LintYamlOptions extends LintOptions {

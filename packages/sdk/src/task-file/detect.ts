@@ -2,7 +2,7 @@
  * Telling a task config file from a pipeline: a top-level `platform` or `run` and no `jobs`
  * (the test `corpus/INDEX.md` uses too). Concourse itself never has to: the step says which.
  */
-import type { YNode } from "../lint/ynode.ts";
+import type { YNode } from "../yaml/ynode.ts";
 
 /** True when the top-level node looks like a task config rather than a pipeline. */
 export function isTaskConfigDocument(root: YNode | undefined): boolean {

@@ -4,7 +4,7 @@
  *
  * @see https://github.com/concourse/concourse/blob/master/atc/exec/task_step.go
  */
-import type { YNode } from "../lint/ynode.ts";
+import type { YNode } from "../yaml/ynode.ts";
 
 /** One use of a var in a task file. */
 export interface TaskFileVar {

@@ -2,7 +2,7 @@
  * fly's template pass on a config built in memory (a rendered pipeline.ts) rather than on a
  * file: for `sdk render --vars-inline` and `sdk graph` of a pipeline.ts.
  */
-import type { YNode } from "../lint/ynode.ts";
+import type { YNode } from "../yaml/ynode.ts";
 import { type InterpolationProblem, interpolateVars, type VarUse } from "./interpolate.ts";
 import type { VarSources } from "./sources.ts";
 

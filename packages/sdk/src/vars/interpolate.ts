@@ -15,7 +15,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/vars/template.go
  */
 import { goFormatFloat } from "../go/format.ts";
-import type { YEntry, YNode } from "../lint/ynode.ts";
+import type { YEntry, YNode } from "../yaml/ynode.ts";
 import { parseVarReference, type VarReference, varIdentity, varNamesIn, WHOLE_VAR } from "./reference.ts";
 import { lookupVar, type VarLayer, type VarSources } from "./sources.ts";
 import { embeddedText, goTypeOf, type VarValue, varValueToNode } from "./value.ts";

@@ -7,8 +7,8 @@
  * @see https://concourse-ci.org/vars.html
  */
 import { oneLineSafe } from "../diagnostics/terminal-safe.ts";
-import type { YNode } from "../lint/ynode.ts";
-import { entry } from "../lint/ynode.ts";
+import type { YNode } from "../yaml/ynode.ts";
+import { entry } from "../yaml/ynode.ts";
 import type { VarUse } from "./interpolate.ts";
 import type { VarSources } from "./sources.ts";
 import { describeOrigin } from "./value.ts";

@@ -18,8 +18,8 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/vars/static_vars.go
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/vars/multi_vars.go
  */
-import type { LineCounter } from "yaml";
-import { parseYaml } from "../lint/parse.ts";
+import type { LineIndex } from "../yaml/line-index.ts";
+import { parseYaml } from "../yaml/parse.ts";
 import { formatVarReference, parseVarReference, type VarReference } from "./reference.ts";
 import { goTypeOf, stringVar, type VarValue, varValueFromNode } from "./value.ts";
 
@@ -92,7 +92,7 @@ function splitPair(text: string): [string, string] | undefined {
 }
 
 /** Reads YAML the way sigs.k8s.io/yaml does for a var: YAML 1.1, any top-level node. */
-function readYaml(text: string): { node: ReturnType<typeof parseYaml>["root"]; lines: LineCounter; error?: string; duplicate?: string } {
+function readYaml(text: string): { node: ReturnType<typeof parseYaml>["root"]; lines: LineIndex; error?: string; duplicate?: string } {
   const parsed = parseYaml(text);
   const fatal = parsed.problems.find((p) => p.code !== "yaml-top-level" && p.code !== "yaml-duplicate-key");
   const duplicate = parsed.problems.find((p) => p.code === "yaml-duplicate-key");

@@ -6,9 +6,10 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/vars/template.go
  */
-import type { LineCounter } from "yaml";
+
 import { goFormatFloat } from "../go/format.ts";
-import type { YNode } from "../lint/ynode.ts";
+import type { LineIndex } from "../yaml/line-index.ts";
+import type { YNode } from "../yaml/ynode.ts";
 
 /** Where a var's value was given. */
 export interface VarOrigin {
@@ -42,7 +43,7 @@ export function varValueFromNode(
   node: YNode,
   flag: VarOrigin["flag"],
   numbers: NumberKind,
-  file?: { readonly path: string; readonly lines: LineCounter },
+  file?: { readonly path: string; readonly lines: LineIndex },
 ): VarValue {
   const origin = (offset: number): VarOrigin => {
     if (!file) return { flag };

@@ -25,6 +25,8 @@ const NULL = new Set(["", "~", "null", "Null", "NULL"]);
 const POS_INF = new Set([".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]);
 const NEG_INF = new Set(["-.inf", "-.Inf", "-.INF"]);
 const NAN = new Set([".nan", ".NaN", ".NAN"]);
+/** First letters of the words above (`yes`, `true`, `on`, `no`, `false`, `off`, `null` and their cases). */
+const WORD_STARTS = new Set([..."yYtToOnNfF"].map((ch) => ch.charCodeAt(0)));
 
 /** Go's strconv.ParseInt(s, 0, 64) syntax, after underscores are removed. */
 const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
@@ -53,10 +55,21 @@ function parseGoInt(sign: string, body: string): number {
 }
 
 /**
+ * A quick answer for most plain scalars: one that starts with a letter no bool or null word
+ * starts with is a string (false means only "not sure": ask {@link resolvePlainScalar}).
+ */
+export function isSurelyString(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) && !WORD_STARTS.has(c);
+}
+
+/**
  * Resolves a plain scalar as go-yaml v2 does. Quoted scalars are always strings and must
  * not be passed here.
  */
 export function resolvePlainScalar(text: string): ResolvedScalar {
+  if (isSurelyString(text)) return { tag: "str", value: text };
+  const c = text.charCodeAt(0);
   if (TRUE.has(text)) return { tag: "bool", value: true };
   if (FALSE.has(text)) return { tag: "bool", value: false };
   if (NULL.has(text)) return { tag: "null", value: null };
@@ -65,8 +78,8 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   if (NAN.has(text)) return { tag: "float", value: Number.NaN };
   if (text === "<<") return { tag: "merge", value: "<<" };
   const first = text.charAt(0);
-  if (/[0-9+-]/.test(first)) {
-    const plain = text.replace(/_/g, "");
+  if ((c >= 0x30 && c <= 0x39) || first === "+" || first === "-") {
+    const plain = text.includes("_") ? text.replace(/_/g, "") : text;
     const int = GO_INT.exec(plain);
     if (int) {
       const value = parseGoInt(int[1] ?? "", int[2] ?? "");

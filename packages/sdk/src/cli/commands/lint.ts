@@ -26,6 +26,7 @@ import { ARTIFACT_FLAG, artifactUsage, parseArtifactFlags } from "../artifact-fl
 import { paletteFor } from "../colour.ts";
 import { CliError, type Command, ExitCode, UsageError } from "../command.ts";
 import { CONCOURSE_HELP, CONCOURSE_OPTION, concourseVersion } from "../concourse-setting.ts";
+import { leanHeapFor } from "../lean-heap.ts";
 import { renderWithVars } from "../render-vars.ts";
 import { readSources, relativeFiles } from "../report.ts";
 import { readStandardInput, STDIN, STDIN_NAME } from "../stdin.ts";
@@ -76,6 +77,7 @@ async function lintFile(file: string, io: Io, settings: LintSettings, sources: M
     return [{ code: "yaml-syntax", severity: "error", message, path: "", file, line, column }];
   }
   const text = read.text;
+  leanHeapFor(text);
   if (script) {
     // A pipeline.ts: its type errors (which `sdk render` would not see, since it only strips
     // types), then what rendering it finds, type errors or not: the builders' checks, every

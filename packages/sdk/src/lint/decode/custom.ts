@@ -7,7 +7,7 @@
  */
 import { parseGoDuration } from "../../go/duration.ts";
 import { goQuote, goTypeOf, goValue } from "../../go/format.ts";
-import { isNull } from "../ynode.ts";
+import { isNull } from "../../yaml/ynode.ts";
 import { DecodeFailure } from "./context.ts";
 import { type FieldDecoder, toJs } from "./fields.ts";
 

@@ -6,7 +6,7 @@
  * @see https://github.com/kubernetes-sigs/yaml/blob/v1.6.0/yaml.go
  */
 import { goFormatFloat } from "../../go/format.ts";
-import { jsonKind, type YNode } from "../ynode.ts";
+import { jsonKind, type YNode } from "../../yaml/ynode.ts";
 import { type DecodeState, type GoWhere, link, put, typeError } from "./context.ts";
 
 /** Decodes one field value. Returns undefined when Go would leave the field unset (null). */

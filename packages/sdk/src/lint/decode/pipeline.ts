@@ -7,7 +7,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/config.go
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/job_config.go
  */
-import type { YMap } from "../ynode.ts";
+import type { YMap } from "../../yaml/ynode.ts";
 import { DecodeFailure, type DecodeState, type GoWhere, hasField, link, put } from "./context.ts";
 import { checkEvery } from "./custom.ts";
 import { anything, bool, dict, type FieldDecoder, freeMap, int, list, str } from "./fields.ts";

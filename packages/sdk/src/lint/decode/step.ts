@@ -6,9 +6,9 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/steps.go
  */
 import { goValue } from "../../go/format.ts";
+import { jsonKind, type YEntry, type YNode } from "../../yaml/ynode.ts";
 import { AGGREGATE_HINT } from "../rules/deprecated.ts";
 import { isCore, STEP_FIELDS, STEP_PRECEDENCE, type StepKey } from "../step-kinds.ts";
-import { jsonKind, type YEntry, type YNode } from "../ynode.ts";
 import { DecodeFailure, type GoWhere, hasField, link, put } from "./context.ts";
 import { containerLimits, getVersion, maxInFlight, putInputs } from "./custom.ts";
 import { anything, bool, dict, type FieldDecoder, freeMap, int, list, str, toJs } from "./fields.ts";

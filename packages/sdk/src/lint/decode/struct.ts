@@ -4,7 +4,7 @@
  * kept aside otherwise.
  */
 import { goQuote } from "../../go/format.ts";
-import { jsonKind } from "../ynode.ts";
+import { jsonKind } from "../../yaml/ynode.ts";
 import { DecodeFailure, hasField, link, put, sub, typeError } from "./context.ts";
 import { type FieldDecoder, toJs } from "./fields.ts";
 

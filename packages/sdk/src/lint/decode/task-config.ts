@@ -6,7 +6,7 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/task.go
  */
-import { jsonKind } from "../ynode.ts";
+import { jsonKind } from "../../yaml/ynode.ts";
 import { typeError } from "./context.ts";
 import { cacheTtl, containerLimits } from "./custom.ts";
 import { bool, dict, type FieldDecoder, freeMap, list, str, toJs } from "./fields.ts";

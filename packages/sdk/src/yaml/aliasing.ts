@@ -52,6 +52,11 @@ function resolveAliases(root: Node): Map<Node, Node> {
   return targets;
 }
 
+/** go-yaml's test, made after each decoded node: true when aliases have taken too large a share. */
+export function exceedsAliasRatio(decodeCount: number, aliasCount: number): boolean {
+  return aliasCount > 100 && decodeCount > 1000 && aliasCount / decodeCount > allowedAliasRatio(decodeCount);
+}
+
 const LEAVE_ALIAS = Symbol("leave alias");
 
 /**
@@ -82,7 +87,7 @@ export function excessiveAliasingAt(doc: Document.Parsed): number | undefined {
     if (!n || typeof n !== "object") continue;
     decodeCount++;
     if (aliasDepth > 0) aliasCount++;
-    if (aliasCount > 100 && decodeCount > 1000 && aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
+    if (exceedsAliasRatio(decodeCount, aliasCount)) {
       return (n as Node).range?.[0] ?? 0;
     }
     if (isAlias(n)) {
