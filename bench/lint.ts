@@ -16,6 +16,7 @@ import { parseDocument } from "yaml";
 import { lintYaml } from "../packages/sdk/src/lint/index.ts";
 import { readFast } from "../packages/sdk/src/yaml/fast-reader.ts";
 import { LineIndex } from "../packages/sdk/src/yaml/line-index.ts";
+import { PEAK_RSS_KB } from "../test/helpers/peak-rss.ts";
 import { scalePipeline } from "./lib/scale-pipeline.ts";
 import { type Measurement, measure, ms, processSubject, ROOT, ratio, table } from "./measure.ts";
 
@@ -39,11 +40,9 @@ interface Copy {
 function peakRssKb(dir: string, file: string): number {
   const hook = join(dir, "report-rss.cjs");
   const out = join(dir, "rss.txt");
-  fs.writeFileSync(
-    hook,
-    `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`,
-    { mode: 0o600 },
-  );
+  fs.writeFileSync(hook, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(out)}, String(${PEAK_RSS_KB})));\n`, {
+    mode: 0o600,
+  });
   const result = spawnSync(process.execPath, ["--require", hook, SDK, "lint", file, ...LINT_ARGS], { cwd: ROOT, stdio: "ignore" });
   if (result.status !== 0 && result.status !== 1) throw new Error(`sdk lint ${file} exited ${result.status}`);
   return Number(fs.readFileSync(out, "utf8"));
@@ -123,7 +122,7 @@ export async function lintBench(): Promise<void> {
     }
     console.log("\nLinear: lint / parse and ms per KB stay flat from 1x to 16x.\n");
 
-    console.log("## Lint memory: peak RSS of the whole process (process.resourceUsage().maxRSS), one run each\n");
+    console.log("## Lint memory: peak RSS of the whole process (VmHWM: its own address space), one run each\n");
     console.log("| size | MB | peak RSS MB | peak RSS / file size |");
     console.log("|---:|---:|---:|---:|");
     for (const copy of copies) {
