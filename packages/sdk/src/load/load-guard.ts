@@ -27,6 +27,7 @@ import { oneLineSafe } from "../diagnostics/terminal-safe.ts";
 import { isInstance } from "../diagnostics/thrown.ts";
 import { CliError, ExitCode, UsageError } from "../io/errors.ts";
 import type { Io } from "../io/io.ts";
+import { guardChildStdout } from "./child-stdout.ts";
 
 /** How long a pipeline.ts may take to load, unless `--load-timeout` or the env var says otherwise. */
 export const DEFAULT_LOAD_TIMEOUT_SECONDS = 60;
@@ -187,6 +188,7 @@ export async function withLoadGuards<T>(shown: string, io: Io, timeoutMs: number
   }) as typeof process.exit;
   // The user's output is theirs to see, but never on contrail's stdout.
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  const restoreChildStdout = guardChildStdout();
   process.on("uncaughtException", onUncaught);
   process.once("beforeExit", onBeforeExit);
   try {
@@ -209,6 +211,7 @@ export async function withLoadGuards<T>(shown: string, io: Io, timeoutMs: number
     }
     process.exit = realExit;
     process.stdout.write = realWrite;
+    restoreChildStdout();
     process.off("uncaughtException", onUncaught);
     process.off("beforeExit", onBeforeExit);
   }
