@@ -31,11 +31,25 @@ export const DEFAULT_MAX_FINDINGS = 100;
 /** The widest frame line printed; longer lines are cut to a window around the column. */
 const FRAME_WIDTH = 160;
 
-/** Lines of one source, split once. */
+/** Lines of one source, split once, each masked and escaped for a frame at most once. */
 export class SourceLines {
   readonly lines: readonly string[];
+  // Many findings share lines (a one-line JSON pipeline has all of them on line 1): masking
+  // and escaping a 1 MB line for each of 100 frames took seconds.
+  readonly #shown = new Map<string, string>();
   constructor(source: string) {
     this.lines = source.split("\n").map((line) => line.replace(/\r$/, ""));
+  }
+
+  /** Line `n` (1-based) as a frame shows it: credentials masked, control characters escaped. */
+  shown(n: number, flagged: boolean): string {
+    const key = `${n}${flagged ? "!" : ""}`;
+    let text = this.#shown.get(key);
+    if (text === undefined) {
+      text = terminalSafe(maskYamlSourceLine(this.lines, n, flagged));
+      this.#shown.set(key, text);
+    }
+    return text;
   }
 }
 
@@ -68,15 +82,15 @@ export function codeFrame(
 ): string {
   if (source === undefined || line === undefined) return "";
   const paint = options.paint ?? PLAIN;
-  const { lines } = typeof source === "string" ? new SourceLines(source) : source;
+  const sourceLines = typeof source === "string" ? new SourceLines(source) : source;
+  const { lines } = sourceLines;
   const from = Math.max(1, line - 2);
   const to = Math.min(lines.length, line + 2);
   const width = String(to).length;
   let out = "";
   for (let n = from; n <= to; n++) {
     const marker = n === line ? paint.marker(">") : " ";
-    const masked = maskYamlSourceLine(lines, n, options.flagged === true && n === line);
-    const shown = window(terminalSafe(masked), n === line ? (column ?? 1) : 1);
+    const shown = window(sourceLines.shown(n, options.flagged === true && n === line), n === line ? (column ?? 1) : 1);
     out += `  ${marker} ${paint.dim(`${String(n).padStart(width)} |`)} ${shown.text}\n`;
     if (n === line) out += `    ${paint.dim(`${" ".repeat(width)} |`)} ${" ".repeat(Math.max(0, shown.column - 1))}${paint.marker("^")}\n`;
   }
