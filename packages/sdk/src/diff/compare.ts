@@ -6,7 +6,7 @@
  * @see https://concourse-ci.org/pipelines.html
  */
 import { structuredPatch } from "diff";
-import { stringify } from "yaml";
+import { yamlPackage } from "../yaml/yaml-package.ts";
 import { maskCredentials } from "./mask.ts";
 import { normalizePipeline } from "./normalize.ts";
 import { isMapping, type Mapping, type Value } from "./read.ts";
@@ -91,7 +91,7 @@ const FIRST_KEYS = ["name", "type", "get", "put", "task", "set_pipeline", "load_
 
 /** YAML with a stable key order, for showing and comparing one entity. */
 function dump(value: Value): string {
-  return stringify(ordered(value), { lineWidth: 0 });
+  return yamlPackage().stringify(ordered(value), { lineWidth: 0 });
 }
 
 function ordered(value: Value): Value {

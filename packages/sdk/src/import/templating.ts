@@ -3,7 +3,7 @@
  * legacy `{{x}}` params, spruce operators (`(( grab x ))`) and files of several YAML
  * documents. Each is found with its line, so that the import can refuse it clearly.
  */
-import { parseAllDocuments } from "yaml";
+import { yamlPackage } from "../yaml/yaml-package.ts";
 
 /** One templating construct found in the text. */
 export interface TemplatingFinding {
@@ -34,7 +34,7 @@ export function findTemplating(text: string): TemplatingFinding[] {
   });
   // Parsing every document is costly: only when a separator follows some content. (A
   // single regular expression for this backtracks quadratically on large files.)
-  const docs = separatorAfterContent(text) ? parseAllDocuments(text) : [];
+  const docs = separatorAfterContent(text) ? yamlPackage().parseAllDocuments(text) : [];
   if (Array.isArray(docs)) {
     const filled = docs.filter((d) => d.contents !== null);
     const second = filled[1];

@@ -12,7 +12,8 @@
  *
  * @see https://github.com/go-yaml/yaml/blob/v2.4.0/decode.go (allowedAliasRatio, unmarshal)
  */
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlPackage } from "./yaml-package.ts";
 
 /** go-yaml's message. */
 export const EXCESSIVE_ALIASING = "yaml: document contains excessive aliasing";
@@ -31,6 +32,7 @@ function allowedAliasRatio(decodeCount: number): number {
 
 /** Each alias of `doc` and the node it names (the last anchor of that name before it). */
 function resolveAliases(root: Node): Map<Node, Node> {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlPackage();
   const anchors = new Map<string, Node>();
   const targets = new Map<Node, Node>();
   const stack: unknown[] = [root];
@@ -64,6 +66,7 @@ const LEAVE_ALIAS = Symbol("leave alias");
  * undefined when the document passes. Documents without aliases are not walked twice.
  */
 export function excessiveAliasingAt(doc: Document.Parsed): number | undefined {
+  const { isAlias, isMap, isPair, isSeq } = yamlPackage();
   const root = doc.contents;
   if (!root) return undefined;
   const targets = resolveAliases(root);

@@ -5,12 +5,13 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/fly/commands/internal/templatehelpers/yaml_template.go
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
+import type { Node, Scalar } from "yaml";
 import { EXCESSIVE_ALIASING, excessiveAliasingAt } from "./aliasing.ts";
 import type { LineIndex } from "./line-index.ts";
 import { MappingBuilder } from "./mapping.ts";
 import { type ParsedYaml, topLevelProblem, type YamlProblem } from "./parsed.ts";
 import { toScalar } from "./scalar.ts";
+import { yamlPackage } from "./yaml-package.ts";
 import type { YMap, YNode, YScalar } from "./ynode.ts";
 
 type YamlNode = Node | null | undefined;
@@ -34,6 +35,7 @@ class Reader {
   }
 
   node(n: YamlNode, fallbackOffset: number): YNode {
+    const { isAlias, isMap, isScalar, isSeq } = yamlPackage();
     if (!n) return { kind: "scalar", value: null, tag: "null", offset: fallbackOffset };
     const seen = this.done.get(n);
     if (seen) return seen;
@@ -67,6 +69,7 @@ class Reader {
   }
 
   private map(items: readonly unknown[], offset: number): YMap {
+    const { isPair, isScalar } = yamlPackage();
     const builder = new MappingBuilder(this.problems, this.lines);
     for (const pair of items) {
       if (!isPair(pair)) continue;
@@ -93,6 +96,7 @@ class Reader {
  * with their offsets. Only the first document is read, as go-yaml does.
  */
 export function readWithYamlPackage(text: string, lines: LineIndex): ParsedYaml {
+  const { parseDocument } = yamlPackage();
   const doc = parseDocument(text, { uniqueKeys: false, schema: "failsafe", strict: false, prettyErrors: false });
   const reader = new Reader(lines);
   const end = doc.range[2];
