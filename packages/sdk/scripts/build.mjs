@@ -82,6 +82,7 @@ await build({
   // each of them has a CommonJS entry.
   supported: { "dynamic-import": false },
   banner: { js: 'var __contrailModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  minifyWhitespace: true,
   legalComments: "linked",
   plugins: [englishOnlyZodLocales],
   logLevel: "warning",
