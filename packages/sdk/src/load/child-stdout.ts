@@ -58,7 +58,9 @@ export function guardChildStdout(): () => void {
       const at = optionsIndex(args);
       if (at >= 0) {
         const options = args[at] as { stdio?: Stdio; silent?: boolean };
-        if (!(forking && options.silent)) args[at] = { ...options, stdio: withoutOwnStdout(options.stdio, forking) };
+        const stdio = forking && options.silent ? options.stdio : withoutOwnStdout(options.stdio, forking);
+        // The caller's options object is left alone unless its stdout changes.
+        if (stdio !== options.stdio) args[at] = { ...options, stdio };
       } else if (forking) {
         // fork(modulePath[, args][, options]): options come after the module and its args.
         args.push({ stdio: withoutOwnStdout(undefined, true) });
