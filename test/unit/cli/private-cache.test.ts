@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../../packages/sdk/src/cli/main.ts";
-import { cacheDirFor, choosePrivateCache, tightenCacheFiles } from "../../../packages/sdk/src/load/private-cache.ts";
+import { cacheDirFor, cacheFileNames, choosePrivateCache, tightenCacheFiles } from "../../../packages/sdk/src/load/private-cache.ts";
 import { captureIo } from "../../helpers/capture-io.ts";
 import { repoRoot } from "../../helpers/paths.ts";
 
@@ -90,6 +90,17 @@ describe("the cache folder", () => {
     fs.writeFileSync(join(dir, "x.mjs"), "code", { mode: 0o644 });
     tightenCacheFiles(dir);
     expect(mode(join(dir, "x.mjs"))).toBe(0o600);
+  });
+
+  it("leaves alone the files that were there before the load, and tightens the new ones", () => {
+    const dir = join(scratch, "before");
+    fs.mkdirSync(dir, { mode: 0o700 });
+    fs.writeFileSync(join(dir, "old.mjs"), "code", { mode: 0o644 });
+    const before = cacheFileNames(dir);
+    fs.writeFileSync(join(dir, "new.mjs"), "code", { mode: 0o644 });
+    tightenCacheFiles(dir, fs, before);
+    expect([mode(join(dir, "old.mjs")), mode(join(dir, "new.mjs"))]).toEqual([0o644, 0o600]);
+    expect(cacheFileNames(join(dir, "no-such-folder")).size).toBe(0);
   });
 
   it("does not fail when another contrail process removes a file while it looks (a code cache renamed into place)", () => {

@@ -20,7 +20,7 @@ import { codeFrame } from "../lint/format/text.ts";
 import { loadJiti, persistJitiCache } from "./jiti-loader.ts";
 import { jitiPositionMapper } from "./jiti-positions.ts";
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, withLoadGuards } from "./load-guard.ts";
-import { choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
+import { cacheFileNames, choosePrivateCache, tightenCacheFiles } from "./private-cache.ts";
 import { pipelineTranspiler } from "./transpile.ts";
 
 /** One exported pipeline. */
@@ -85,6 +85,7 @@ export async function loadPipelines(
   // Positions in the user's code (of builder objects, of a throw) are mapped back to the
   // TypeScript the user wrote, lazily (jiti-positions.ts).
   setPositionMapper(jitiPositionMapper(cache.dir));
+  const cachedBefore = cache.dir ? cacheFileNames(cache.dir) : new Set<string>();
   let module: Record<string, unknown>;
   try {
     module = (await withLoadGuards(shown, io, timeoutMs, () => jiti.import(path))) as Record<string, unknown>;
@@ -93,7 +94,7 @@ export async function loadPipelines(
     throw describeLoadError(error, shown, io);
   } finally {
     persistJitiCache();
-    if (cache.dir) tightenCacheFiles(cache.dir);
+    if (cache.dir) tightenCacheFiles(cache.dir, undefined, cachedBefore);
   }
   const found: LoadedPipeline[] = [];
   // In the order of an ES module's namespace (by name), the default export first: the same
