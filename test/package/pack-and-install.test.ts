@@ -155,6 +155,11 @@ describe("installed without ts-morph (render-only)", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("jobs:\n- name: test\n");
     fs.writeFileSync(join(app, "pipeline.yml"), r.out);
+    // A first run (nothing cached) had the pipeline.ts transpiled on another thread by the
+    // installed worker (load/pretranspile.ts), and renders the same.
+    const first = run("npx", ["sdk", "render", "pipeline.ts"], { CONTRAIL_CACHE_DIR: join(scratch, "first-cache"), CONTRAIL_DEBUG: "1" });
+    expect(first.err).toContain("pipeline.ts transpiled ahead, on another thread");
+    expect(first.out).toBe(r.out);
   });
 
   it("npx sdk lint passes the rendered YAML and fails a broken one", () => {

@@ -87,6 +87,19 @@ await build({
   plugins: [englishOnlyZodLocales],
   logLevel: "warning",
 });
+// The first run's transpiling worker (load/pretranspile.ts), which boot.js starts.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/load/pretranspile-worker.ts"],
+  outfile: "dist/load/pretranspile-worker.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  define: { "import.meta.url": "__contrailModuleUrl" },
+  banner: { js: 'var __contrailModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+});
 // The bin's loader of that bundle: node: modules and the private-cache checks only.
 await build({
   absWorkingDir: root,

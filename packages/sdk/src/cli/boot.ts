@@ -5,8 +5,10 @@
  * this, the bundle, and nothing else of contrail's.
  */
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCachedBundle } from "../load/code-cache.ts";
+import { isPretranspilable, startPretranspile } from "../load/pretranspile.ts";
 import type { main as Main } from "./main.ts";
 
 /**
@@ -22,9 +24,30 @@ export async function runCli(
     const { main } = (await import(new URL("./main.js", import.meta.url).href)) as { main: typeof Main };
     return main(argv);
   }
-  const loaded = runCachedBundle(bundle, argv[0] ?? "", process.env);
+  const loaded = runCachedBundle(bundle, argv[0] ?? "", process.env, {
+    // No code cache for this command (the first run after install, or caching off): the
+    // compile ahead is long, and the pipeline.ts named can be transpiled meanwhile.
+    beforeCompile: (found) => {
+      if (found === "missing") pretranspileArgument(argv);
+    },
+  });
   const code = await (loaded.exports as { main: typeof Main }).main(argv);
   const stored = loaded.persist();
   if (process.env.CONTRAIL_DEBUG) process.stderr.write(`contrail: code cache ${loaded.loaded}, ${stored}\n`);
   return code;
+}
+
+/** The commands that load a pipeline.ts named on their command line. */
+const LOADS_PIPELINE_TS = new Set(["render", "lint", "set", "validate", "diff", "graph"]);
+
+/**
+ * Starts transpiling the first `.ts` argument of a command that loads one. A guess, made
+ * before the arguments are parsed: a wrong one costs the other core some work and nothing
+ * else (load/pretranspile.ts uses an answer only for the file jiti loads).
+ */
+function pretranspileArgument(argv: readonly string[]): void {
+  if (!LOADS_PIPELINE_TS.has(argv[0] ?? "")) return;
+  const file = argv.slice(1).find((arg) => !arg.startsWith("-") && isPretranspilable(arg));
+  const worker = fileURLToPath(new URL("../load/pretranspile-worker.cjs", import.meta.url));
+  if (file !== undefined && existsSync(worker)) startPretranspile(resolve(file), worker);
 }

@@ -122,16 +122,32 @@ function writeCache(dir: string, path: string, data: Buffer | undefined): boolea
   return true;
 }
 
+/** Options of {@link runCachedBundle}. */
+export interface RunBundleOptions {
+  /**
+   * Called once the cache was looked for, before the bundle is compiled, with what was at
+   * its place (`found` for cache bytes): the bin starts work for another core when a long
+   * compile is ahead (load/pretranspile.ts).
+   */
+  readonly beforeCompile?: (found: "found" | Exclude<CacheFile, { readonly data: Buffer }>) => void;
+}
+
 /**
  * Compiles and runs the CommonJS file `file` (its cache named `command`), with the code cache
  * from the private cache folder `env` names when there is a trusted one.
  */
-export function runCachedBundle(file: string, command: string, env: Readonly<Record<string, string | undefined>>): CachedBundle {
+export function runCachedBundle(
+  file: string,
+  command: string,
+  env: Readonly<Record<string, string | undefined>>,
+  options: RunBundleOptions = {},
+): CachedBundle {
   const source = fs.readFileSync(file, "utf8");
   const choice = choosePrivateCache(env);
   const dir = choice.dir === false ? undefined : choice.dir;
   const path = dir === undefined ? undefined : join(dir, codeCacheName(source, command));
   const found: CacheFile = path === undefined ? "missing" : readTrustedCache(path);
+  options.beforeCompile?.(typeof found === "object" ? "found" : found);
   const cached = typeof found === "object" ? found.data : undefined;
   const script = new vm.Script(wrap(source), {
     filename: file,

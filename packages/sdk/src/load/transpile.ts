@@ -19,12 +19,10 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Jiti, JitiOptions, TransformOptions } from "jiti";
 import { runCachedBundle } from "./code-cache.ts";
+import { takePretranspiled } from "./pretranspile.ts";
+import { NEEDS_BABEL, type SucraseTransform, sucraseTransform } from "./sucrase-transform.ts";
 
 type Transform = NonNullable<JitiOptions["transform"]>;
-type SucraseTransform = typeof import("sucrase").transform;
-
-/** What only jiti's Babel handles as jiti does. */
-const NEEDS_BABEL = /\bimport\s*(?:\.\s*meta\b|\()/;
 
 const require = createRequire(import.meta.url);
 
@@ -64,25 +62,29 @@ export function pipelineTranspiler(): Transform {
       return { code: babel.transform(options) };
     };
     if (options.jsx || NEEDS_BABEL.test(options.source)) return viaBabel();
-    const filePath = options.filename ?? "pipeline.ts";
-    let result: ReturnType<SucraseTransform>;
+    const input = {
+      source: options.source,
+      filePath: options.filename ?? "pipeline.ts",
+      ts: Boolean(options.ts),
+      sourceMap: wantsSourceMap(options),
+    };
+    // The first run after install may have had the file transpiled on another core while
+    // the CLI's bundle compiled (load/pretranspile.ts).
+    const ahead = takePretranspiled(input);
+    if (process.env.CONTRAIL_DEBUG) {
+      process.stderr.write(`contrail: ${input.filePath} transpiled ${ahead === undefined ? "in place" : "ahead, on another thread"}\n`);
+    }
+    if (ahead !== undefined) return { code: ahead };
     const loaded = loadSucrase();
+    let code: string;
     try {
-      result = loaded.transform(options.source, {
-        transforms: options.ts ? ["typescript", "imports"] : ["imports"],
-        filePath,
-        // Imports used only as types go, as tsc and Babel elide them (`import "./x"` stays).
-        keepUnusedImports: false,
-        ...(wantsSourceMap(options) ? { sourceMapOptions: { compiledFilename: filePath } } : {}),
-      });
+      code = sucraseTransform(loaded.transform, input);
     } catch {
       return viaBabel();
     }
     // After a transform, so that the functions it compiled are in the cache.
     loaded.persist();
-    if (!result.sourceMap) return { code: result.code };
-    const map = Buffer.from(JSON.stringify({ ...result.sourceMap, sources: [filePath] })).toString("base64");
-    return { code: `${result.code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${map}` };
+    return { code };
   };
 }
 
