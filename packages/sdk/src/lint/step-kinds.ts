@@ -117,6 +117,39 @@ export function detectStep(keys: readonly string[], version?: ConcourseVersion):
 }
 
 const DETECTED = new Map<string, DetectedStep>();
+
+/**
+ * Each step object's detection, remembered during {@link withStepDetection}: validation and
+ * the rules each walk every step again, and listing and joining its keys costs far more
+ * than looking the object up (a 2,000-job render detected 100,000 steps). One map per
+ * answer the version can change (`tags` on `do` and `in_parallel`).
+ */
+let perStep: { readonly tagged: WeakMap<object, DetectedStep>; readonly untagged: WeakMap<object, DetectedStep> } | undefined;
+
+/**
+ * Runs `fn` with {@link detectStepOf} remembering each step object's answer: for one lint
+ * run, in which the config does not change.
+ */
+export function withStepDetection<T>(fn: () => T): T {
+  const outer = perStep;
+  perStep = { tagged: new WeakMap(), untagged: new WeakMap() };
+  try {
+    return fn();
+  } finally {
+    perStep = outer;
+  }
+}
+
+/** {@link detectStep} of a step object's keys, remembered per object during {@link withStepDetection}. */
+export function detectStepOf(step: Readonly<Record<string, unknown>>, version?: ConcourseVersion): DetectedStep {
+  const cache =
+    perStep === undefined ? undefined : version === undefined || supports(version, "groupTags") ? perStep.tagged : perStep.untagged;
+  const known = cache?.get(step);
+  if (known !== undefined) return known;
+  const detected = detectStep(Object.keys(step), version);
+  cache?.set(step, detected);
+  return detected;
+}
 const MAX_DETECTED = 10_000;
 
 function detect(keys: readonly string[], version: ConcourseVersion | undefined): DetectedStep {

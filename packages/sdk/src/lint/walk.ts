@@ -4,7 +4,7 @@
  *
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/step_recursor.go
  */
-import { type CoreKey, detectStep, HOOKS } from "./step-kinds.ts";
+import { type CoreKey, detectStepOf, HOOKS, withStepDetection } from "./step-kinds.ts";
 import { arr, type Obj, obj, text } from "./values.ts";
 
 /** The sub-steps of a step, in visiting order, each with its relative path. */
@@ -28,7 +28,7 @@ export type StepVisitor = (step: Obj, core: CoreKey | undefined, path: ReadonlyA
 export function walkSteps(root: unknown, visit: StepVisitor, path: ReadonlyArray<string | number> = []): void {
   const step = obj(root);
   if (!step) return;
-  const { core } = detectStep(Object.keys(step));
+  const { core } = detectStepOf(step);
   visit(step, core, path);
   for (const child of childSteps(step, core)) walkSteps(child.step, visit, [...path, ...child.path]);
 }
@@ -52,7 +52,7 @@ export function withWalkCache<T>(fn: () => T): T {
   const outer = walked;
   walked = new WeakMap();
   try {
-    return fn();
+    return withStepDetection(fn);
   } finally {
     walked = outer;
   }

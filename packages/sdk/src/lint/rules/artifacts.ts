@@ -12,7 +12,7 @@
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import type { ResolvedTaskFile } from "../../task-file/source.ts";
-import { type CoreKey, detectStep, HOOKS } from "../step-kinds.ts";
+import { type CoreKey, detectStepOf, HOOKS } from "../step-kinds.ts";
 import type { FileLocation, Report } from "../validate/report.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 import type { RuleContext } from "./context.ts";
@@ -84,7 +84,7 @@ class ArtifactChecker {
   step(value: unknown, scope: Scope, path: readonly PathSegment[]): void {
     const step = obj(value);
     if (!step) return;
-    const { core } = detectStep(Object.keys(step));
+    const { core } = detectStepOf(step);
     if (core) this.core(step, core, scope, path);
     for (const hook of HOOKS) if (step[hook] !== undefined) this.step(step[hook], scope, [...path, hook]);
   }

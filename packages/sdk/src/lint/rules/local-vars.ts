@@ -5,7 +5,7 @@
  * @see https://concourse-ci.org/vars.html#local-vars
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
-import { type CoreKey, detectStep, HOOKS } from "../step-kinds.ts";
+import { type CoreKey, detectStepOf, HOOKS } from "../step-kinds.ts";
 import type { Report } from "../validate/report.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 import { childSteps } from "../walk.ts";
@@ -31,7 +31,7 @@ function usedVars(value: unknown, into: Map<string, string>, key: string): void 
 function visit(value: unknown, defined: Set<string>, path: readonly PathSegment[], report: Report): void {
   const step = obj(value);
   if (!step) return;
-  const { core } = detectStep(Object.keys(step));
+  const { core } = detectStepOf(step);
   const own = new Set(defined);
   for (const v of arr(step.across)) own.add(text(obj(v)?.var));
   const used = new Map<string, string>();

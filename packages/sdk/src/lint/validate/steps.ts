@@ -9,7 +9,7 @@ import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import { parseGoDuration } from "../../go/duration.ts";
 import { supports } from "../concourse-version.ts";
 import { AGGREGATE_HINT } from "../rules/deprecated.ts";
-import { type CoreKey, detectStep, HOOKS, type StepKey } from "../step-kinds.ts";
+import { type CoreKey, detectStepOf, HOOKS, type StepKey } from "../step-kinds.ts";
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import { stepResource } from "../walk.ts";
 import { goPathMatches } from "./glob.ts";
@@ -92,8 +92,7 @@ export class StepValidator {
       this.report.error("decode-error", "json: cannot unmarshal into Go value of type map[string]json.RawMessage", this.path, undefined);
       return;
     }
-    const keys = Object.keys(step);
-    const detected = detectStep(keys, this.report.version);
+    const detected = detectStepOf(step, this.report.version);
     if (!detected.core) {
       const matched = detected.wrappers.length > 0;
       const hint = "aggregate" in step ? AGGREGATE_HINT : undefined;
