@@ -52,8 +52,8 @@ function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
       );
       continue;
     }
-    if (typeof value !== "string" || !couldBeSecret(value)) continue;
-    if (!isCredentialKey(key)) continue;
+    // The key first: most keys name no credential, and the value's test is the dearer.
+    if (typeof value !== "string" || !isCredentialKey(key) || !couldBeSecret(value)) continue;
     report.warning(
       "plaintext-credential",
       `'${key}' holds a literal value; credentials belong in a credential manager`,

@@ -32,10 +32,15 @@ function visit(value: unknown, defined: Set<string>, path: readonly PathSegment[
   const step = obj(value);
   if (!step) return;
   const { core } = detectStepOf(step);
-  const own = new Set(defined);
+  const composite = core === "try" || core === "do" || core === "in_parallel";
+  // A scope of its own only where one opens (an across, a nested plan); every other step
+  // reads the job's, and most steps are those.
+  const own = composite || step.across !== undefined ? new Set(defined) : defined;
   for (const v of arr(step.across)) own.add(text(obj(v)?.var));
   const used = new Map<string, string>();
-  for (const [key, v] of Object.entries(step)) if (!NESTED.has(key) && key !== "across") usedVars(v, used, key);
+  for (const key in step) {
+    if (Object.hasOwn(step, key) && !NESTED.has(key) && key !== "across") usedVars(step[key], used, key);
+  }
   for (const [name, key] of used) {
     if (!own.has(name)) {
       report.warning(
@@ -49,7 +54,7 @@ function visit(value: unknown, defined: Set<string>, path: readonly PathSegment[
     }
   }
   if (core === "load_var") defined.add(text(step.load_var));
-  const inner = core === "try" || core === "do" || core === "in_parallel" ? own : defined;
+  const inner = composite ? own : defined;
   for (const child of childSteps(step, core as CoreKey | undefined)) {
     const isHook = (HOOKS as readonly unknown[]).includes(child.path[0]);
     visit(child.step, isHook ? defined : inner, [...path, ...child.path], report);

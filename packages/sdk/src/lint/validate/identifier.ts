@@ -27,10 +27,13 @@ const STARTS_WITH_LETTER = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u;
 
 /**
  * Checks `name` in the context `context` (`jobs.build`, `groups[0]`...), with the rule of
- * `version` (the newest when undefined).
+ * `version` (the newest when undefined). The context may be given as a function: it is
+ * needed only for a message, and the step validator's is a join of its nesting, for every
+ * name of every step.
  */
-export function validateIdentifier(name: string, context: string, version?: ConcourseVersion): IdentifierResult {
-  if (name === "") return { error: `${context}: identifier cannot be an empty string` };
+export function validateIdentifier(name: string, context: string | (() => string), version?: ConcourseVersion): IdentifierResult {
+  const where = () => (typeof context === "string" ? context : context());
+  if (name === "") return { error: `${where()}: identifier cannot be an empty string` };
   let reason: string | undefined;
   if (!supports(version, "identifierLeadingDigit")) {
     if (!VALID_V7.test(name)) {
@@ -43,7 +46,7 @@ export function validateIdentifier(name: string, context: string, version?: Conc
     if (!VALID_START.test(name)) reason = "must start with a lowercase letter or a number";
     else reason = `illegal character '${INVALID_CHAR.exec(name)?.[0] ?? ""}'`;
   }
-  return reason ? { warning: `${context}: '${name}' is not a valid identifier: ${reason}` } : {};
+  return reason ? { warning: `${where()}: '${name}' is not a valid identifier: ${reason}` } : {};
 }
 
 /** The fly hint printed after identifier warnings. */

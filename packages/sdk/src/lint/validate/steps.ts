@@ -77,7 +77,7 @@ export class StepValidator {
   }
 
   private identifier(name: string, target: Obj, key: string, asError = false): void {
-    const result = validateIdentifier(name, this.context, this.report.version);
+    const result = validateIdentifier(name, () => this.context, this.report.version);
     if (result.error) this.error("empty-identifier", result.error, target, key, [key]);
     if (result.warning) {
       if (asError) this.report.error("invalid-identifier", result.warning, [...this.path, key], target, key, IDENTIFIER_HINT);
