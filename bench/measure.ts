@@ -17,6 +17,8 @@ export interface Subject {
   readonly name: string;
   /** One run; a thrown error stops the benchmark (a broken subject measures nothing). */
   readonly run: () => unknown;
+  /** Called before each run, outside its timing (to make what the run takes). */
+  readonly prepare?: () => void;
 }
 
 /** Median and range of one subject's samples, in milliseconds. */
@@ -71,6 +73,7 @@ export async function measure(subjects: readonly Subject[], options: MeasureOpti
   const samples = subjects.map(() => [] as number[]);
   for (let round = 0; round < warmup + runs; round++) {
     for (const [i, subject] of subjects.entries()) {
+      subject.prepare?.();
       const start = performance.now();
       await subject.run();
       const ms = performance.now() - start;
