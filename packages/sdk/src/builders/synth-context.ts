@@ -13,7 +13,7 @@ import type { FileTaskUse } from "./file-task.ts";
 import { rootOf } from "./local-var-fields.ts";
 import { Origins } from "./origins.ts";
 import type { Scope } from "./scope.ts";
-import { isLocalVarName, type LocalVar } from "./vars.ts";
+import { anyLocalVarMade, isLocalVarName, type LocalVar } from "./vars.ts";
 
 /** What render needs to know of a job (see `Job`). */
 export interface JobLike {
@@ -182,6 +182,9 @@ export class JobContext {
    * others are lint's `undefined-local-var`.
    */
   checkLocalVarText(value: unknown, skip: ReadonlySet<string> = NO_KEYS): void {
+    // Only names of contrail's local vars are checked, and they are all made before any
+    // synth: with none, no string can hold one (a fifth of a 2,000-job synth).
+    if (!anyLocalVarMade()) return;
     // One walk over every string of every step: the path is one array pushed and popped,
     // formatted only for a report.
     this.#scanLocalVarText(value, skip, [...this.path]);

@@ -72,6 +72,11 @@ export function noteLocalVarName(name: string): void {
   localVarNames.add(name);
 }
 
+/** True once any local var was made with `loadVar` or `acrossVar` in this process. @internal */
+export function anyLocalVarMade(): boolean {
+  return localVarNames.size > 0;
+}
+
 /** True when a local var of this name was made with `loadVar` or `acrossVar`. @internal */
 export function isLocalVarName(name: string): boolean {
   return localVarNames.has(name);
