@@ -2,7 +2,7 @@
  * `across`: run a step once per value of one or more vars.
  * @see https://concourse-ci.org/across-step.html
  */
-import { recordSite } from "../diagnostics/source-site.ts";
+import { onUsersBehalf, recordSite } from "../diagnostics/source-site.ts";
 import { Brand } from "./brand.ts";
 import { type LocalVarFields, localVarFields } from "./local-var-fields.ts";
 import type { JobContext } from "./synth-context.ts";
@@ -79,5 +79,5 @@ export function acrossVar<const Value = unknown>(
   values: readonly Value[] | LocalVar,
   options?: AcrossVarOptions,
 ): AcrossVariable<Value> {
-  return new AcrossVariable<Value>(name, values, options);
+  return onUsersBehalf(acrossVar, () => new AcrossVariable<Value>(name, values, options));
 }

@@ -8,6 +8,8 @@
  * @see https://concourse-ci.org/do-step.html
  * @see https://concourse-ci.org/try-step.html
  */
+
+import { onUsersBehalf } from "../diagnostics/source-site.ts";
 import { isStep, Step, type StepOptions, synthSequence, synthStep } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
 
@@ -67,8 +69,11 @@ export class InParallelStep extends Step {
 export function inParallel(...steps: Step[]): InParallelStep;
 export function inParallel(steps: readonly Step[], options?: InParallelOptions): InParallelStep;
 export function inParallel(...args: unknown[]): InParallelStep {
-  if (Array.isArray(args[0])) return new InParallelStep(args[0] as Step[], args[1] as InParallelOptions | undefined);
-  return new InParallelStep(args.filter(isStep));
+  return onUsersBehalf(inParallel, () =>
+    Array.isArray(args[0])
+      ? new InParallelStep(args[0] as Step[], args[1] as InParallelOptions | undefined)
+      : new InParallelStep(args.filter(isStep)),
+  );
 }
 
 /** Options of a do step. */
@@ -102,8 +107,9 @@ export class DoStep extends Step {
 export function doSteps(...steps: Step[]): DoStep;
 export function doSteps(steps: readonly Step[], options?: DoOptions): DoStep;
 export function doSteps(...args: unknown[]): DoStep {
-  if (Array.isArray(args[0])) return new DoStep(args[0] as Step[], args[1] as DoOptions | undefined);
-  return new DoStep(args.filter(isStep));
+  return onUsersBehalf(doSteps, () =>
+    Array.isArray(args[0]) ? new DoStep(args[0] as Step[], args[1] as DoOptions | undefined) : new DoStep(args.filter(isStep)),
+  );
 }
 
 /** A try step: runs a step and carries on even if it fails. */
@@ -126,7 +132,7 @@ export class TryStep extends Step {
 
 /** Runs a step and ignores its failure. */
 export function tryStep(step: Step, options?: StepOptions): TryStep {
-  return new TryStep(step, options);
+  return onUsersBehalf(tryStep, () => new TryStep(step, options));
 }
 
 export { isStep, Step };

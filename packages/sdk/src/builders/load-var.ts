@@ -2,6 +2,8 @@
  * The `load_var` step: reads a file of an artifact into the local var `((.:name))`.
  * @see https://concourse-ci.org/load-var-step.html
  */
+
+import { onUsersBehalf } from "../diagnostics/source-site.ts";
 import type { ArtifactPath } from "./artifact.ts";
 import { Brand } from "./brand.ts";
 import { type LocalVarFields, localVarFields } from "./local-var-fields.ts";
@@ -83,5 +85,5 @@ export function loadVar<Value = never>(
   file: ArtifactPath | string,
   ...options: [Value] extends [never] ? [options?: LoadVarOptions] : [options: LoadVarOptions & { readonly format: StructuredFormat }]
 ): LoadVarStep<Value> {
-  return new LoadVarStep<Value>(name, file, options[0]);
+  return onUsersBehalf(loadVar, () => new LoadVarStep<Value>(name, file, options[0]));
 }

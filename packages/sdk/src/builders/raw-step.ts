@@ -5,6 +5,8 @@
  *
  * @see https://concourse-ci.org/steps.html
  */
+
+import { onUsersBehalf } from "../diagnostics/source-site.ts";
 import { Step } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
 import type { InputMap } from "./values.ts";
@@ -32,5 +34,5 @@ export class RawStep extends Step {
  * @example rawStep({ run: "migrate", type: "db-migrator", params: { dry: true } })
  */
 export function rawStep(config: InputMap): RawStep {
-  return new RawStep(config);
+  return onUsersBehalf(rawStep, () => new RawStep(config));
 }

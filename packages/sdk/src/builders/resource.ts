@@ -6,7 +6,7 @@
  * @see https://concourse-ci.org/resources.html
  */
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
-import { recordSite } from "../diagnostics/source-site.ts";
+import { onUsersBehalf, recordSite } from "../diagnostics/source-site.ts";
 import { isGoDuration } from "../go/duration.ts";
 import type { Resource as ResourceConfig } from "../model/resource.ts";
 import { Brand, hasBrand } from "./brand.ts";
@@ -119,7 +119,7 @@ export class GettableResource<
 
   /** A get step of this resource. @see https://concourse-ci.org/get-step.html */
   get(options?: GetOptions<GetParams>): GetStep<GetParams, Files> {
-    return new GetStep<GetParams, Files>(this, options, this.fileMap);
+    return onUsersBehalf(this.get, () => new GetStep<GetParams, Files>(this, options, this.fileMap));
   }
 
   /** The type's name. */
@@ -202,6 +202,6 @@ export class Resource<
 > extends GettableResource<Source, GetParams, Files> {
   /** A put step to this resource. @see https://concourse-ci.org/put-step.html */
   put(options?: PutOptions<PutParams, GetParams>): PutStep<PutParams, GetParams, Files> {
-    return new PutStep<PutParams, GetParams, Files>(this, options, this.fileMap);
+    return onUsersBehalf(this.put, () => new PutStep<PutParams, GetParams, Files>(this, options, this.fileMap));
   }
 }

@@ -2,6 +2,8 @@
  * The `set_pipeline` step: configures a pipeline (or this one, `self`) from a file.
  * @see https://concourse-ci.org/set-pipeline-step.html
  */
+
+import { onUsersBehalf } from "../diagnostics/source-site.ts";
 import type { ArtifactPath } from "./artifact.ts";
 import { Step, type StepOptions } from "./step.ts";
 import type { JobContext } from "./synth-context.ts";
@@ -50,5 +52,5 @@ export class SetPipelineStep extends Step {
  * @example setPipeline("self", src.file("ci/pipeline.yml"))
  */
 export function setPipeline(pipelineName: string, file: ArtifactPath | string, options?: SetPipelineOptions): SetPipelineStep {
-  return new SetPipelineStep(pipelineName, file, options);
+  return onUsersBehalf(setPipeline, () => new SetPipelineStep(pipelineName, file, options));
 }

@@ -27,10 +27,17 @@ export type PositionMapper = (position: SourcePosition) => SourcePosition;
 // contrail's own code: the folder holding diagnostics/, builders/... (src/ or dist/).
 const LIBRARY_DIR = dirname(dirname(fileURLToPath(import.meta.url))) + sep;
 // Frames kept above the builder's outermost constructor (skipped by V8, see recordSite):
-// the user's call, or a library helper (`resource.get()`, `loadVar()`, a typed `get`
-// override) and then the user's call. Capturing costs microseconds per builder, most of
-// it fixed (bench/source-sites.ts); fewer frames cost a little less.
-const FRAMES = 4;
+// the user's `new Task(...)`, and one more for a library function that made the object
+// without saying so (see onUsersBehalf). Capturing costs microseconds per builder, the
+// largest part of building a big pipeline (bench/source-sites.ts), and grows with the
+// frames kept: a 2,000-job pipeline makes 16,000 builders.
+const FRAMES = 2;
+
+// The library function the user called (`resource.get`, `loadVar`...), while it makes
+// builder objects on the user's behalf: V8 then skips every frame up to it, and the one
+// frame kept is the user's call.
+// biome-ignore lint/complexity/noBannedTypes: any function on the stack.
+let entry: Function | undefined;
 
 const captured = new WeakMap<object, { stack?: string }>();
 const resolved = new WeakMap<object, SourcePosition | null>();
@@ -48,10 +55,27 @@ const shared = globalThis as { [MAPPER]?: PositionMapper | undefined };
 export function recordSite(target: object, outermost: Function): void {
   const holder: { stack?: string } = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = FRAMES;
-  Error.captureStackTrace(holder, outermost);
+  Error.stackTraceLimit = entry === undefined ? FRAMES : 1;
+  Error.captureStackTrace(holder, entry ?? outermost);
   Error.stackTraceLimit = limit;
   captured.set(target, holder);
+}
+
+/**
+ * Runs `make`, in which library code makes builder objects for the user, who called the
+ * library function `called` (a public method or function: `resource.get`, `loadVar`):
+ * each object records the place of that call. The outermost call counts: a helper calling
+ * another keeps the first one's place.
+ */
+// biome-ignore lint/complexity/noBannedTypes: any function on the stack.
+export function onUsersBehalf<T>(called: Function, make: () => T): T {
+  if (entry !== undefined) return make();
+  entry = called;
+  try {
+    return make();
+  } finally {
+    entry = undefined;
+  }
 }
 
 /** Gives `target` the site recorded for `from` (for objects made on the user's behalf). */

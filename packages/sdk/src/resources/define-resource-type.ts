@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { FileMap } from "../builders/get-step.ts";
 import { GettableResource, Resource } from "../builders/resource.ts";
 import { ResourceType } from "../builders/resource-type.ts";
+import { onUsersBehalf } from "../diagnostics/source-site.ts";
 import { defineSpec, type ResourceSpec, type Rule, type TypedResourceOptions } from "./_define.ts";
 
 /**
@@ -105,19 +106,23 @@ export function defineResourceType<
 >(definition: ResourceTypeDefinition<S, G, P, F, D>): DefinedResourceClass<S, G, P, F, D> {
   const d = definition;
   const image = d.image;
-  const resourceType = new ResourceType(d.name, {
-    ...("repository" in image
-      ? {
-          type: "registry-image",
-          source: { repository: image.repository, ...(image.tag !== undefined ? { tag: image.tag } : {}) },
-        }
-      : { type: image.type, source: image.source }),
-    ...(d.privileged !== undefined ? { privileged: d.privileged } : {}),
-    ...(d.params !== undefined ? { params: d.params } : {}),
-    ...(d.checkEvery !== undefined ? { checkEvery: d.checkEvery } : {}),
-    ...(d.tags !== undefined ? { tags: d.tags } : {}),
-    ...(d.defaults !== undefined ? { defaults: d.defaults } : {}),
-  });
+  const resourceType = onUsersBehalf(
+    defineResourceType,
+    () =>
+      new ResourceType(d.name, {
+        ...("repository" in image
+          ? {
+              type: "registry-image",
+              source: { repository: image.repository, ...(image.tag !== undefined ? { tag: image.tag } : {}) },
+            }
+          : { type: image.type, source: image.source }),
+        ...(d.privileged !== undefined ? { privileged: d.privileged } : {}),
+        ...(d.params !== undefined ? { params: d.params } : {}),
+        ...(d.checkEvery !== undefined ? { checkEvery: d.checkEvery } : {}),
+        ...(d.tags !== undefined ? { tags: d.tags } : {}),
+        ...(d.defaults !== undefined ? { defaults: d.defaults } : {}),
+      }),
+  );
   const base = defineSpec({
     type: d.name,
     readme: d.readme ?? `the '${d.name}' resource type's documentation`,
