@@ -38,7 +38,7 @@ function stats(times: number[]): { median: number; min: number; max: number } {
 
 /** Prints the start-up table; `rounds` interleaved runs of each command after one warm-up round. */
 export async function startupBench(rounds = 15): Promise<void> {
-  if (!fs.existsSync(resolve(root, "packages/sdk/dist/cli/main.js"))) {
+  if (!fs.existsSync(resolve(root, "packages/sdk/dist/cli/main.cjs"))) {
     spawnSync("pnpm", ["--filter", "contrail", "run", "build"], { cwd: root, stdio: "inherit" });
   }
   const scratch = fs.mkdtempSync(join(tmpdir(), "contrail-bench-startup-"));

@@ -21,7 +21,8 @@ describe("the built bin", () => {
     expect(fs.readFileSync(bin, "utf8")).toContain('from "../dist/cli/boot.js"');
     expect(fs.readFileSync(resolve(repoRoot, "packages/sdk/dist/cli/boot.js"), "utf8")).toContain('"./main.cjs"');
     expect(fs.existsSync(resolve(repoRoot, "packages/sdk/dist/cli/main.cjs"))).toBe(true);
-    expect(fs.existsSync(resolve(repoRoot, "packages/sdk/dist/cli/main.js"))).toBe(true);
+    // The bundle is the CLI's only build: no ES-module copy of it is shipped.
+    expect(fs.existsSync(resolve(repoRoot, "packages/sdk/dist/cli/main.js"))).toBe(false);
   });
 
   it("renders the blog to its committed pipeline.yml", () => {

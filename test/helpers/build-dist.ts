@@ -20,7 +20,7 @@ function newestMtime(dir: string): number {
 
 /** Vitest global setup. */
 export default function buildDist(): void {
-  const built = join(sdk, "dist/cli/main.js");
+  const built = join(sdk, "dist/cli/main.cjs");
   const sources = Math.max(newestMtime(join(sdk, "src")), fs.statSync(join(sdk, "scripts/build.mjs")).mtimeMs);
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(sdk, "scripts/build.mjs")], { cwd: sdk, stdio: "inherit" });

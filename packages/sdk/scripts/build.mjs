@@ -2,7 +2,7 @@
 // (tsc --emitDeclarationOnly). Bundling is for start-up: the sources are about 200
 // modules and zod alone about 100, and Node's ESM loader pays per module; one chunk per
 // shared piece loads in a fraction of the time. Every public entry point is an entry of
-// one build with code splitting, so the CLI, `contrail` and `contrail/lint` share one
+// one build with code splitting, so that `contrail` and `contrail/lint` share one
 // instance of each module. Only the run-time dependencies that are optional or heavy
 // (jiti, ts-morph, typescript, @viz-js/viz) stay outside, loaded when a command needs them.
 import { execFileSync } from "node:child_process";
@@ -15,8 +15,8 @@ import { build } from "esbuild";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = resolve(root, "dist");
 
-/** The package's entry points (see `exports` in package.json) and the CLI. */
-export const ENTRY_POINTS = ["index", "lint/index", "import/index", "diff/index", "model/index", "graph/index", "cli/main"];
+/** The package's entry points (see `exports` in package.json); the CLI is the CommonJS bundle below. */
+export const ENTRY_POINTS = ["index", "lint/index", "import/index", "diff/index", "model/index", "graph/index"];
 
 /**
  * zod's 60-odd message locales (360 KB, half of the bundled zod) are all reachable through
@@ -62,10 +62,10 @@ await build({
   plugins: [englishOnlyZodLocales],
   logLevel: "warning",
 });
-// The CLI again, as one CommonJS file that bin/sdk.js runs through V8's code cache
-// (cli/boot.ts, load/code-cache.ts): a warm start deserializes bytecode instead of compiling
-// the chunks. `import.meta.url` is the bundle's own URL (a sibling of dist/cli/main.js, so
-// that `new URL("../x", import.meta.url)` finds the same files). The user's pipeline.ts
+// The CLI, as one CommonJS file that bin/sdk.js runs through V8's code cache (cli/boot.ts,
+// load/code-cache.ts): a warm start deserializes bytecode instead of compiling. There is no
+// ES-module build of it. `import.meta.url` is the bundle's own URL (in dist/cli/, one folder
+// deep like the chunks, so that `new URL("../x", import.meta.url)` finds the same files). The user's pipeline.ts
 // gets this bundle's copy of the library as `contrail` (load/load-pipeline.ts).
 await build({
   absWorkingDir: root,

@@ -13,16 +13,18 @@ import type { main as Main } from "./main.ts";
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and resolves to its exit code.
- * `bundle` is the CommonJS build of cli/main.ts; without one (a build of the ES modules
- * only) the ES module build runs, without a code cache.
+ * `bundle` is the CommonJS build of cli/main.ts (scripts/build.mjs), the only build of the
+ * CLI: without it the install is broken, which is said in one line.
  */
 export async function runCli(
   argv: readonly string[],
   bundle: string = fileURLToPath(new URL("./main.cjs", import.meta.url)),
 ): Promise<number> {
   if (!existsSync(bundle)) {
-    const { main } = (await import(new URL("./main.js", import.meta.url).href)) as { main: typeof Main };
-    return main(argv);
+    process.stderr.write(
+      `error: contrail's CLI bundle ${bundle} is missing: the package was not built. Reinstall contrail, or run 'pnpm install' (which builds it) in a clone.\n`,
+    );
+    return 1;
   }
   const loaded = runCachedBundle(bundle, argv[0] ?? "", process.env, {
     // No code cache for this command (the first run after install, or caching off): the
