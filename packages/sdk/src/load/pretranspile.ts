@@ -15,8 +15,11 @@
  * file is transpiled in place as without it. The worker never keeps the process alive.
  */
 import { statSync } from "node:fs";
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import type { SucraseInput } from "./sucrase-transform.ts";
+
+// Loaded when used, not by the bin's every start (it costs a start about 1.5 ms).
+const threads = () => process.getBuiltinModule("node:worker_threads");
 
 /** What the worker sends back: what it read and what it made of it (no `code` when it could not). */
 export interface PretranspiledMessage {
@@ -67,6 +70,7 @@ export function startPretranspile(filePath: string, workerFile: string): void {
     const stat = statSync(filePath);
     if (!stat.isFile() || stat.size > MAX_BYTES) return;
     const state = new Int32Array(new SharedArrayBuffer(4));
+    const { MessageChannel, Worker } = threads();
     const { port1, port2 } = new MessageChannel();
     const work: PretranspileWork = { filePath, state, port: port2 };
     // Its own stdout and stderr, never read: nothing it could print may reach the user's YAML.
@@ -93,7 +97,7 @@ export function takePretranspiled(input: SucraseInput, waitMs: number = WAIT_MS)
   holder[KEY] = undefined;
   try {
     if (Atomics.load(pending.state, 0) === 0) Atomics.wait(pending.state, 0, 0, waitMs);
-    const message = receiveMessageOnPort(pending.port)?.message as PretranspiledMessage | undefined;
+    const message = threads().receiveMessageOnPort(pending.port)?.message as PretranspiledMessage | undefined;
     const same =
       message !== undefined &&
       message.filePath === input.filePath &&

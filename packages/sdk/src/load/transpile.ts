@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Jiti, JitiOptions, TransformOptions } from "jiti";
+import { oneLineSafe } from "../diagnostics/terminal-safe.ts";
 import { runCachedBundle } from "./code-cache.ts";
 import { takePretranspiled } from "./pretranspile.ts";
 import { NEEDS_BABEL, type SucraseTransform, sucraseTransform } from "./sucrase-transform.ts";
@@ -72,7 +73,9 @@ export function pipelineTranspiler(): Transform {
     // the CLI's bundle compiled (load/pretranspile.ts).
     const ahead = takePretranspiled(input);
     if (process.env.CONTRAIL_DEBUG) {
-      process.stderr.write(`contrail: ${input.filePath} transpiled ${ahead === undefined ? "in place" : "ahead, on another thread"}\n`);
+      process.stderr.write(
+        `contrail: ${oneLineSafe(input.filePath)} transpiled ${ahead === undefined ? "in place" : "ahead, on another thread"}\n`,
+      );
     }
     if (ahead !== undefined) return { code: ahead };
     const loaded = loadSucrase();
