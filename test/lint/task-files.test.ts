@@ -4,12 +4,13 @@
  * made in a temp dir, broken in each way a build would meet.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../packages/sdk/src/cli/main.ts";
 import { captureIo } from "../helpers/capture-io.ts";
+import { runSdk } from "../helpers/run-sdk.ts";
 import { repoRoot } from "./shared.ts";
 
 const FIXTURE = path.join(repoRoot, "test/lint/fixtures/task-files");
@@ -73,6 +74,25 @@ describe("sdk lint PIPELINE --artifact", () => {
     const json = await lint("pipeline.yml", "--format", "json");
     expect(JSON.parse(json.out)).toEqual([]);
     expect(json.err).toContain("sdk lint: 1 file task not checked: map their artifacts with --artifact");
+  });
+
+  it("says apart a task file whose path leads out of its mapped artifact (through '..' or a link), and reads nothing there", async () => {
+    writeFileSync(path.join(dir, "secret.yml"), "platform: linux\nrun: {path: leaked}\n");
+    edit("pipeline.yml", (t) => t.replace("    file: repo/ci/tasks/unit.yml\n", "    file: repo/../secret.yml\n"));
+    const r = await lint("pipeline.yml", "--artifact", "repo=repo");
+    expect(r.out).toBe(
+      "0 errors, 0 warnings in 1 file; 1 file task not checked: the task file's path leads out of its artifact's folder ('..' or a symbolic link), which is not followed\n",
+    );
+    // A link out of the folder, through the bin (the real file system resolves links).
+    symlinkSync(path.join(dir, "secret.yml"), path.join(dir, "repo/ci/tasks/link.yml"));
+    edit("pipeline.yml", (t) => t.replace("    file: repo/../secret.yml\n", "    file: repo/ci/tasks/link.yml\n"));
+    const linked = await runSdk(["lint", "pipeline.yml", "--artifact", "repo=repo", "--format", "json"], { cwd: dir });
+    expect(linked.stderr).toContain("1 file task not checked: the task file's path leads out of its artifact's folder");
+    expect(JSON.parse(linked.stdout)).toEqual([]);
+    // Unmapped and outside together: both counts, each with its own reason.
+    edit("pipeline.yml", (t) => t.replace("    file: repo/ci/tasks/link.yml\n", "    file: repo/../secret.yml\n"));
+    const both = await lint("pipeline.yml", "--artifact", "other=repo");
+    expect(both.out).toContain("1 file task not checked: map their artifacts with --artifact");
   });
 
   it("reports an input that no step provides, in the task file, naming the step", async () => {

@@ -32,7 +32,7 @@ export class TaskFileSession {
   /** Every mapping in effect, per pipeline file, auto ones included. */
   readonly mappings: ArtifactMappingNote[] = [];
   /** File tasks followed and not, over every pipeline of the run. */
-  readonly stats: FileTaskStats = { resolved: 0, unchecked: 0 };
+  readonly stats: FileTaskStats = { resolved: 0, unchecked: 0, outside: 0 };
 
   constructor(io: Io, explicit: Readonly<Record<string, string>>, rules?: RuleSettings) {
     this.io = io;
@@ -73,6 +73,7 @@ export class TaskFileSession {
     if (!stats) return;
     this.stats.resolved += stats.resolved;
     this.stats.unchecked += stats.unchecked;
+    this.stats.outside += stats.outside;
   }
 
   /** The text of every task file read, by shown path (for code frames). */
@@ -93,11 +94,23 @@ export class TaskFileSession {
       .join("");
   }
 
-  /** The summary note: `N file tasks not checked: ...`, or undefined when every one was. */
+  /**
+   * The summary note: `N file tasks not checked: ...` (and why), or undefined when every one
+   * was. A task file outside its mapped artifact's folder is its own case: mapping the
+   * artifact again would not help.
+   */
   uncheckedNote(): string | undefined {
-    const n = this.stats.unchecked;
-    if (n === 0) return undefined;
-    return `${n} file task${n === 1 ? "" : "s"} not checked: map their artifacts with --artifact`;
+    const tasks = (n: number) => `${n} file task${n === 1 ? "" : "s"}`;
+    const { unchecked, outside } = this.stats;
+    const notes = [
+      ...(unchecked > 0 ? [`${tasks(unchecked)} not checked: map their artifacts with --artifact`] : []),
+      ...(outside > 0
+        ? [
+            `${tasks(outside)} not checked: the task file's path leads out of its artifact's folder ('..' or a symbolic link), which is not followed`,
+          ]
+        : []),
+    ];
+    return notes.length === 0 ? undefined : notes.join("; ");
   }
 
   private show(folder: string): string {

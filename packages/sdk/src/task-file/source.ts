@@ -51,8 +51,20 @@ export interface MissingTaskFile {
   readonly path: string;
 }
 
+/**
+ * A `file:` whose artifact is mapped but whose path leads out of the artifact's folder
+ * (through `..`, or a symbolic link to somewhere else): not read, so that nothing outside the
+ * folders the user named is (contrail runs in CI next to credentials).
+ */
+export interface OutsideTaskFile {
+  readonly kind: "outside";
+  readonly artifact: string;
+  /** The path it leads to, as shown to the user. */
+  readonly path: string;
+}
+
 /** What {@link TaskFileSource.lookup} finds. */
-export type TaskFileLookup = ResolvedTaskFile | MissingTaskFile;
+export type TaskFileLookup = ResolvedTaskFile | MissingTaskFile | OutsideTaskFile;
 
 /**
  * Resolves task files. Used by lint (`LintOptions.taskFiles`), render and import.
@@ -63,8 +75,8 @@ export interface TaskFileSource {
   /** The artifact name to absolute folder mapping. */
   readonly artifacts: Readonly<Record<string, string>>;
   /**
-   * The task file a step's `file:` names; undefined when the artifact is not mapped, the
-   * path is templated with `((vars))`, or it leads out of the artifact's folder.
+   * The task file a step's `file:` names (`outside` when its path leads out of the artifact's
+   * folder); undefined when the artifact is not mapped or the path is templated with `((vars))`.
    */
   lookup(file: string): TaskFileLookup | undefined;
   /**
@@ -106,17 +118,20 @@ export function taskFileSource(options: TaskFileSourceOptions): TaskFileSource {
   };
   const inside = (dir: string, path: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-  /** The absolute path of `rest` in the artifact, and its real path; undefined when it escapes. */
-  const place = (artifact: string, rest: string): { path: string; real: string | undefined } | undefined => {
+  /**
+   * The absolute path of `rest` in the artifact, and its real path; `outside` when it
+   * escapes the folder, undefined when the artifact is not mapped.
+   */
+  const place = (artifact: string, rest: string): { path: string; real: string | undefined; outside?: true } | undefined => {
     const folder = folders.get(artifact);
     if (folder === undefined) return undefined;
     const path = resolve(folder, rest);
-    if (!inside(folder, path)) return undefined;
+    if (!inside(folder, path)) return { path, real: undefined, outside: true };
     const r = real(path);
     const rf = realFolder(artifact, folder);
     // A symlink that leads out of the artifact: not followed, so that nothing outside the
     // folders the user named is read (contrail runs in CI next to credentials).
-    if (r !== undefined && rf !== undefined && !inside(rf, r)) return undefined;
+    if (r !== undefined && rf !== undefined && !inside(rf, r)) return { path, real: undefined, outside: true };
     return { path, real: r };
   };
 
@@ -130,7 +145,9 @@ export function taskFileSource(options: TaskFileSourceOptions): TaskFileSource {
     const split = splitArtifactPath(file);
     const where = split && place(split.artifact, split.rest);
     let result: TaskFileLookup | undefined;
-    if (split && where) {
+    if (split && where?.outside) {
+      result = { kind: "outside", artifact: split.artifact, path: show(where.path) };
+    } else if (split && where) {
       const path = show(where.path);
       const key = where.real ?? where.path;
       let taskFile = byRealPath.get(key);
@@ -158,7 +175,7 @@ export function taskFileSource(options: TaskFileSourceOptions): TaskFileSource {
     lookup,
     exists(artifact, pathInArtifact) {
       const where = place(artifact, pathInArtifact);
-      return where === undefined ? undefined : options.exists(where.path);
+      return where === undefined || where.outside ? undefined : options.exists(where.path);
     },
     files: () => shown,
   };

@@ -175,6 +175,10 @@ class ArtifactChecker {
       this.context.stats.unchecked++;
       return false;
     }
+    if (found.kind === "outside") {
+      this.context.stats.outside++;
+      return false;
+    }
     this.context.stats.resolved++;
     const use: FileTaskUse = { step, path };
     if (found.kind === "missing") {

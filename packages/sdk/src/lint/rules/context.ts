@@ -10,6 +10,8 @@ export interface FileTaskStats {
   resolved: number;
   /** File tasks left unchecked: artifact not mapped, or path templated with `((vars))`. */
   unchecked: number;
+  /** File tasks not followed: the path leads out of the mapped artifact's folder. */
+  outside: number;
 }
 
 /** The context of one rules run. */
@@ -21,5 +23,5 @@ export interface RuleContext {
 
 /** A fresh context. */
 export function ruleContext(taskFiles?: TaskFileSource): RuleContext {
-  return { taskFiles, stats: { resolved: 0, unchecked: 0 } };
+  return { taskFiles, stats: { resolved: 0, unchecked: 0, outside: 0 } };
 }
