@@ -45,6 +45,8 @@ export function captureIo(
       fs.writeFileSync(at(path), content);
     },
     exists: (path) => fs.existsSync(at(path)),
+    // As nodeIo: task files behind a link out of their artifact's folder are not followed.
+    realPath: (path) => fs.realpathSync(at(path)),
     isDirectory: (path) => fs.statSync(at(path), { throwIfNoEntry: false })?.isDirectory() ?? false,
     readDir: (path) => fs.readdirSync(at(path)).sort(),
     exec:
