@@ -35,6 +35,11 @@ export interface ValueOptions {
   readonly scope?: ImportScope | undefined;
   /** Turn `artifact/path` strings into artifact handles (put params, file fields). */
   readonly artifacts?: boolean;
+  /**
+   * The fields are typed `string` (a task's `run`): a local var alone is written as a
+   * template literal (`` `${version}` ``), which renders the same `((.:version))`.
+   */
+  readonly text?: boolean;
 }
 
 /** The state of one import. */
@@ -180,7 +185,7 @@ export class ImportContext {
     }
     if (parts.length === 0) return str(s);
     if (last < s.length) parts.push(s.slice(last));
-    if (parts.length === 1 && typeof parts[0] !== "string") return parts[0] as Expr;
+    if (parts.length === 1 && typeof parts[0] !== "string" && !(options.text && (parts[0] as Expr).k === "ref")) return parts[0] as Expr;
     return { k: "tpl", parts };
   }
 

@@ -219,7 +219,8 @@ function inlineOptions(ctx: ImportContext, s: JsonObject, c: JsonObject, inner: 
     if (run["args"] !== undefined && !isStrings(run["args"])) return undefined;
     if ((run["dir"] !== undefined && typeof run["dir"] !== "string") || (run["user"] !== undefined && typeof run["user"] !== "string"))
       return undefined;
-    props.push(["run", ctx.value(run)]);
+    // Local vars in the command line (`args: ["((.:version))"]`) become their handles.
+    props.push(["run", ctx.value(run, { scope: inner, text: true })]);
   }
   if (c["params"] !== undefined) {
     if (!isObject(c["params"])) return undefined;

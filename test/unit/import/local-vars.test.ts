@@ -1,0 +1,46 @@
+/**
+ * Local vars in a task's command line (`run:`) import as the load_var's handle, written as a
+ * template literal because `run` is typed as text; a field of a var loaded without a
+ * structured format stays as written. The result type-checks and
+ * renders back through the CLI to the pipeline Concourse reads.
+ */
+import * as fs from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { typeCheckFiles } from "../../../packages/sdk/src/import/typecheck.ts";
+import type { JsonValue } from "../../../packages/sdk/src/model/common.ts";
+import { repoRoot } from "../../helpers/paths.ts";
+import { meaningDifference, readYaml, sdkInProcess as sdk } from "../../import/harness.ts";
+
+const FIXTURE = join(repoRoot, "test/unit/import/fixtures/local-vars-in-run.yml");
+// Inside the repository, so that the generated file resolves `contrail` as a user's would.
+const DIR = join(repoRoot, "test/import/.tmp/local-vars-in-run");
+
+describe("sdk import of local vars in a task's run", async () => {
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  const out = join(DIR, "pipeline.ts");
+  const imported = await sdk(["import", FIXTURE, "-o", out]);
+  const source = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
+  afterAll(() => {
+    if (!process.env["KEEP"]) fs.rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it("writes the load_var's handle in the run after it", () => {
+    expect(imported.err).toBe("");
+    expect(imported.code).toBe(0);
+    expect(source).toContain('const version = loadVar("version", srcGet.file("version"));');
+    expect(source).toContain("path: `${version}`");
+    expect(source).toContain('args: [`${version}`, "((.:meta.sha))", `v${version}-rc`, pipelineVars.plain]');
+    expect(source).toContain("dir: `src/${version}`");
+  });
+
+  it("type-checks and renders back through the CLI", async () => {
+    const [checked] = await typeCheckFiles([out], join(repoRoot, "tsconfig.json"));
+    expect(checked?.errors).toEqual([]);
+    const rendered = await sdk(["render", out, "--format", "json"]);
+    expect(rendered.err).toBe("");
+    const original = readYaml(fs.readFileSync(FIXTURE, "utf8"));
+    expect(meaningDifference(original, JSON.parse(rendered.out) as JsonValue)).toBeUndefined();
+  }, 60_000);
+});
