@@ -30,8 +30,11 @@ describe("sdk import of local vars in a task's run", async () => {
     expect(imported.err).toBe("");
     expect(imported.code).toBe(0);
     expect(source).toContain('const version = loadVar("version", srcGet.file("version"));');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated TypeScript holds a template literal.
     expect(source).toContain("path: `${version}`");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated TypeScript holds a template literal.
     expect(source).toContain('args: [`${version}`, "((.:meta.sha))", `v${version}-rc`, pipelineVars.plain]');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated TypeScript holds a template literal.
     expect(source).toContain("dir: `src/${version}`");
   });
 
