@@ -26,27 +26,40 @@ const VALID_V7 = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}][\p{Ll}\p{Lt}\p{Lm}\p{Lo}0-9\-_.]*$
 const STARTS_WITH_LETTER = /^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]/u;
 
 /**
- * Checks `name` in the context `context` (`jobs.build`, `groups[0]`...), with the rule of
- * `version` (the newest when undefined). The context may be given as a function: it is
- * needed only for a message, and the step validator's is a join of its nesting, for every
- * name of every step.
+ * What is wrong with `name` as an identifier under the rule of `version` (the newest when
+ * undefined): `empty`, a reason (`must start with a lowercase letter`), or undefined when
+ * it is valid. Needs no context: the step validator's is a join of its nesting, built only
+ * for a message.
  */
-export function validateIdentifier(name: string, context: string | (() => string), version?: ConcourseVersion): IdentifierResult {
-  const where = () => (typeof context === "string" ? context : context());
-  if (name === "") return { error: `${where()}: identifier cannot be an empty string` };
-  let reason: string | undefined;
+export function identifierProblem(name: string, version?: ConcourseVersion): string | undefined {
+  if (name === "") return EMPTY;
   if (!supports(version, "identifierLeadingDigit")) {
-    if (!VALID_V7.test(name)) {
-      reason = !STARTS_WITH_LETTER.test(name)
-        ? "must start with a lowercase letter"
-        : `illegal character '${INVALID_CHAR.exec(name.slice(1))?.[0] ?? ""}'`;
-    }
-  } else if (JUST_NUMBERS.test(name)) reason = "cannot be just numbers";
-  else if (!VALID.test(name)) {
-    if (!VALID_START.test(name)) reason = "must start with a lowercase letter or a number";
-    else reason = `illegal character '${INVALID_CHAR.exec(name)?.[0] ?? ""}'`;
+    if (VALID_V7.test(name)) return undefined;
+    return !STARTS_WITH_LETTER.test(name)
+      ? "must start with a lowercase letter"
+      : `illegal character '${INVALID_CHAR.exec(name.slice(1))?.[0] ?? ""}'`;
   }
-  return reason ? { warning: `${where()}: '${name}' is not a valid identifier: ${reason}` } : {};
+  if (JUST_NUMBERS.test(name)) return "cannot be just numbers";
+  if (VALID.test(name)) return undefined;
+  if (!VALID_START.test(name)) return "must start with a lowercase letter or a number";
+  return `illegal character '${INVALID_CHAR.exec(name)?.[0] ?? ""}'`;
+}
+
+const EMPTY = "empty";
+
+/**
+ * Checks `name` in the context `context` (`jobs.build`, `groups[0]`...), with the rule of
+ * `version` (the newest when undefined).
+ */
+export function validateIdentifier(name: string, context: string, version?: ConcourseVersion): IdentifierResult {
+  return identifierResult(name, context, identifierProblem(name, version));
+}
+
+/** The messages for `problem` (from {@link identifierProblem}) of `name` in `context`. */
+export function identifierResult(name: string, context: string, problem: string | undefined): IdentifierResult {
+  if (problem === undefined) return {};
+  if (problem === EMPTY && name === "") return { error: `${context}: identifier cannot be an empty string` };
+  return { warning: `${context}: '${name}' is not a valid identifier: ${problem}` };
 }
 
 /** The fly hint printed after identifier warnings. */

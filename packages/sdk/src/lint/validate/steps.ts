@@ -13,7 +13,7 @@ import { type CoreKey, detectStepOf, HOOKS, type StepKey } from "../step-kinds.t
 import { arr, goStringSlice, type Obj, obj, text } from "../values.ts";
 import { stepResource } from "../walk.ts";
 import { goPathMatches } from "./glob.ts";
-import { IDENTIFIER_HINT, validateIdentifier } from "./identifier.ts";
+import { IDENTIFIER_HINT, identifierProblem, identifierResult } from "./identifier.ts";
 import type { Report } from "./report.ts";
 import { validateTaskStep } from "./task.ts";
 
@@ -77,7 +77,9 @@ export class StepValidator {
   }
 
   private identifier(name: string, target: Obj, key: string, asError = false): void {
-    const result = validateIdentifier(name, () => this.context, this.report.version);
+    const problem = identifierProblem(name, this.report.version);
+    if (problem === undefined) return;
+    const result = identifierResult(name, this.context, problem);
     if (result.error) this.error("empty-identifier", result.error, target, key, [key]);
     if (result.warning) {
       if (asError) this.report.error("invalid-identifier", result.warning, [...this.path, key], target, key, IDENTIFIER_HINT);
