@@ -3,9 +3,10 @@
  * `test/import/.tmp/`, type-checks them in one ts-morph project, loads them the way
  * `sdk render` does and compares the rendered config with the input as Concourse reads it.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 import { main } from "../../packages/sdk/src/cli/main.ts";
 import { type JsonObject, loadPipelineYaml } from "../../packages/sdk/src/import/load.ts";
 import type { Io } from "../../packages/sdk/src/io/io.ts";
@@ -85,6 +86,33 @@ export async function sdkInProcess(args: string[]): Promise<{ code: number; out:
   const io = captureIo(REPO_ROOT);
   const code = await main(args, io);
   return { code, out: io.out, err: io.err };
+}
+
+/** What {@link importFixture} made. */
+export interface ImportedFixture {
+  /** The generated pipeline.ts. */
+  readonly out: string;
+  /** Its text (empty when the import wrote none). */
+  readonly source: string;
+  /** The CLI's answer. */
+  readonly imported: { code: number; out: string; err: string };
+}
+
+/**
+ * Imports `fixture` with `sdk import -o` into `test/import/.tmp/NAME/pipeline.ts`: inside the
+ * repository, so that the generated file resolves `contrail` as a user's would. Call it in a
+ * `describe`; the folder goes after its tests unless `KEEP` is set.
+ */
+export async function importFixture(fixture: string, name: string): Promise<ImportedFixture> {
+  const dir = join(TMP_DIR, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, "pipeline.ts");
+  const imported = await sdkInProcess(["import", fixture, "-o", out]);
+  afterAll(() => {
+    if (!process.env["KEEP"]) rmSync(dir, { recursive: true, force: true });
+  });
+  return { out, source: existsSync(out) ? readFileSync(out, "utf8") : "", imported };
 }
 
 /** A file name for a corpus path. */

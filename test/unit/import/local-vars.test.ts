@@ -6,25 +6,16 @@
  */
 import * as fs from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { typeCheckFiles } from "../../../packages/sdk/src/import/typecheck.ts";
 import type { JsonValue } from "../../../packages/sdk/src/model/common.ts";
 import { repoRoot } from "../../helpers/paths.ts";
-import { meaningDifference, readYaml, sdkInProcess as sdk } from "../../import/harness.ts";
+import { importFixture, meaningDifference, readYaml, sdkInProcess as sdk } from "../../import/harness.ts";
 
 const FIXTURE = join(repoRoot, "test/unit/import/fixtures/local-vars-in-run.yml");
-// Inside the repository, so that the generated file resolves `contrail` as a user's would.
-const DIR = join(repoRoot, "test/import/.tmp/local-vars-in-run");
 
 describe("sdk import of local vars in a task's run", async () => {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  const out = join(DIR, "pipeline.ts");
-  const imported = await sdk(["import", FIXTURE, "-o", out]);
-  const source = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
-  afterAll(() => {
-    if (!process.env["KEEP"]) fs.rmSync(DIR, { recursive: true, force: true });
-  });
+  const { out, source, imported } = await importFixture(FIXTURE, "local-vars-in-run");
 
   it("writes the load_var's handle in the run after it", () => {
     expect(imported.err).toBe("");

@@ -6,27 +6,18 @@
  */
 import * as fs from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, id } from "../../../packages/sdk/src/import/expr.ts";
 import { printConst } from "../../../packages/sdk/src/import/format.ts";
 import { typeCheckFiles } from "../../../packages/sdk/src/import/typecheck.ts";
 import type { JsonValue } from "../../../packages/sdk/src/model/common.ts";
 import { repoRoot } from "../../helpers/paths.ts";
-import { meaningDifference, readYaml, sdkInProcess as sdk } from "../../import/harness.ts";
+import { importFixture, meaningDifference, readYaml, sdkInProcess as sdk } from "../../import/harness.ts";
 
 const FIXTURE = join(repoRoot, "test/unit/import/fixtures/anchored-steps.yml");
-// Inside the repository, so that the generated file resolves `contrail` as a user's would.
-const DIR = join(repoRoot, "test/import/.tmp/step-factories");
 
 describe("sdk import of anchored steps", async () => {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  const out = join(DIR, "pipeline.ts");
-  const imported = await sdk(["import", FIXTURE, "-o", out]);
-  const source = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
-  afterAll(() => {
-    if (!process.env["KEEP"]) fs.rmSync(DIR, { recursive: true, force: true });
-  });
+  const { out, source, imported } = await importFixture(FIXTURE, "step-factories");
 
   it("imports without errors", () => {
     expect(imported.err).toBe("");
@@ -107,15 +98,7 @@ describe("a factory's layout", () => {
 
 describe("sdk import of an anchored step merged with an override", async () => {
   const fixture = join(repoRoot, "test/unit/import/fixtures/anchored-step-override.yml");
-  const dir = join(repoRoot, "test/import/.tmp/step-override");
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const out = join(dir, "pipeline.ts");
-  const imported = await sdk(["import", fixture, "-o", out]);
-  const source = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
-  afterAll(() => {
-    if (!process.env["KEEP"]) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const { out, source, imported } = await importFixture(fixture, "step-override");
 
   it("takes the overridden values as parameters typed by the values the copies give", () => {
     expect(imported.code).toBe(0);
