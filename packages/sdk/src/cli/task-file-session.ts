@@ -102,14 +102,13 @@ export class TaskFileSession {
   uncheckedNote(): string | undefined {
     const tasks = (n: number) => `${n} file task${n === 1 ? "" : "s"}`;
     const { unchecked, outside } = this.stats;
-    const notes = [
-      ...(unchecked > 0 ? [`${tasks(unchecked)} not checked: map their artifacts with --artifact`] : []),
-      ...(outside > 0
-        ? [
-            `${tasks(outside)} not checked: the task file's path leads out of its artifact's folder ('..' or a symbolic link), which is not followed`,
-          ]
-        : []),
-    ];
+    const notes: string[] = [];
+    if (unchecked > 0) notes.push(`${tasks(unchecked)} not checked: map their artifacts with --artifact`);
+    if (outside > 0) {
+      notes.push(
+        `${tasks(outside)} not checked: the task file's path leads out of its artifact's folder ('..' or a symbolic link), which is not followed`,
+      );
+    }
     return notes.length === 0 ? undefined : notes.join("; ");
   }
 

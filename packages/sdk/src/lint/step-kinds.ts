@@ -117,6 +117,7 @@ export function detectStep(keys: readonly string[], version?: ConcourseVersion):
 }
 
 const DETECTED = new Map<string, DetectedStep>();
+const MAX_DETECTED = 10_000;
 
 /**
  * Each step object's detection, remembered during {@link withStepDetection}: validation and
@@ -142,15 +143,13 @@ export function withStepDetection<T>(fn: () => T): T {
 
 /** {@link detectStep} of a step object's keys, remembered per object during {@link withStepDetection}. */
 export function detectStepOf(step: Readonly<Record<string, unknown>>, version?: ConcourseVersion): DetectedStep {
-  const cache =
-    perStep === undefined ? undefined : version === undefined || supports(version, "groupTags") ? perStep.tagged : perStep.untagged;
+  const cache = perStep === undefined ? undefined : supports(version, "groupTags") ? perStep.tagged : perStep.untagged;
   const known = cache?.get(step);
   if (known !== undefined) return known;
   const detected = detectStep(Object.keys(step), version);
   cache?.set(step, detected);
   return detected;
 }
-const MAX_DETECTED = 10_000;
 
 function detect(keys: readonly string[], version: ConcourseVersion | undefined): DetectedStep {
   const wrappers: StepKey[] = [];
