@@ -5,6 +5,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/step_recursor.go
  */
 import { type CoreKey, detectStepOf, HOOKS, withStepDetection } from "./step-kinds.ts";
+import { withValueTexts } from "./value-text.ts";
 import { arr, type Obj, obj, text } from "./values.ts";
 
 /** The sub-steps of a step, in visiting order, each with its relative path. */
@@ -52,7 +53,7 @@ export function withWalkCache<T>(fn: () => T): T {
   const outer = walked;
   walked = new WeakMap();
   try {
-    return withStepDetection(fn);
+    return withStepDetection(() => withValueTexts(fn));
   } finally {
     walked = outer;
   }

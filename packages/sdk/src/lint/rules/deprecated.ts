@@ -8,6 +8,7 @@
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import type { Report } from "../validate/report.ts";
+import { mayContain } from "../value-text.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 
 /** The fix for the removed `aggregate` step. */
@@ -49,7 +50,10 @@ function findAggregates(value: unknown, path: PathSegment[], report: Report): vo
 /** Runs `deprecated-aggregate` over the jobs (plain values, decoded or not). */
 export function checkAggregate(config: Obj, report: Report): void {
   arr(config.jobs).forEach((job, i) => {
-    findAggregates(job, ["jobs", text(obj(job)?.name) || i], report);
+    // A key `aggregate` is written `"aggregate":` in any job that has one.
+    const o = obj(job);
+    if (o && !mayContain(o, '"aggregate":')) return;
+    findAggregates(job, ["jobs", text(o?.name) || i], report);
   });
 }
 
