@@ -53,16 +53,22 @@ class ArtifactChecker {
     this.context = context;
   }
 
-  private need(
-    scope: Scope,
-    artifact: string | undefined,
+  /**
+   * True when `artifact` names nothing the scope has: the test comes first at every read,
+   * so that the message and path of a finding are built only for a finding.
+   */
+  private lacks(scope: Scope, artifact: string | undefined): artifact is string {
+    return !(artifact === undefined || artifact === "" || artifact.includes("((") || scope.opaque || scope.names.has(artifact));
+  }
+
+  private unknown(
+    artifact: string,
     what: string,
     path: readonly PathSegment[],
     target: object | undefined,
     key: string | undefined,
     at?: FileLocation,
   ): void {
-    if (artifact === undefined || artifact === "" || artifact.includes("((") || scope.opaque || scope.names.has(artifact)) return;
     this.report.add({
       code: "unknown-artifact",
       severity: "warning",
@@ -98,7 +104,8 @@ class ArtifactChecker {
         const params = obj(step.params) ?? {};
         for (const [key, value] of Object.entries(params)) {
           const m = typeof value === "string" && !value.includes("((") && !value.includes("://") ? ARTIFACT_PATH.exec(value) : null;
-          if (m) this.need(scope, m[1], `put '${text(step.put)}' param ${key} reads artifact`, [...path, "params", key], params, key);
+          if (m && this.lacks(scope, m[1]))
+            this.unknown(m[1], `put '${text(step.put)}' param ${key} reads artifact`, [...path, "params", key], params, key);
         }
         if (step.no_get !== true) scope.names.add(text(step.put));
         return;
@@ -106,36 +113,36 @@ class ArtifactChecker {
       case "task":
         this.task(step, scope, path);
         return;
-      case "load_var":
-        this.need(
-          scope,
-          firstSegment(text(step.file)),
-          `load_var '${text(step.load_var)}' reads a file from artifact`,
-          [...path, "file"],
-          step,
-          "file",
-        );
+      case "load_var": {
+        const artifact = firstSegment(text(step.file));
+        if (this.lacks(scope, artifact))
+          this.unknown(artifact, `load_var '${text(step.load_var)}' reads a file from artifact`, [...path, "file"], step, "file");
         return;
-      case "set_pipeline":
-        this.need(
-          scope,
-          firstSegment(text(step.file)),
-          `set_pipeline '${text(step.set_pipeline)}' reads its config from artifact`,
-          [...path, "file"],
-          step,
-          "file",
-        );
-        arr(step.var_files).forEach((f, i) => {
-          this.need(
-            scope,
-            firstSegment(text(f)),
-            `set_pipeline '${text(step.set_pipeline)}' reads var file from artifact`,
-            [...path, "var_files", i],
+      }
+      case "set_pipeline": {
+        const artifact = firstSegment(text(step.file));
+        if (this.lacks(scope, artifact))
+          this.unknown(
+            artifact,
+            `set_pipeline '${text(step.set_pipeline)}' reads its config from artifact`,
+            [...path, "file"],
             step,
-            "var_files",
+            "file",
           );
+        arr(step.var_files).forEach((f, i) => {
+          const varFile = firstSegment(text(f));
+          if (this.lacks(scope, varFile)) {
+            this.unknown(
+              varFile,
+              `set_pipeline '${text(step.set_pipeline)}' reads var file from artifact`,
+              [...path, "var_files", i],
+              step,
+              "var_files",
+            );
+          }
         });
         return;
+      }
       case "try":
         this.step(step.try, scope, [...path, "try"]);
         return;
@@ -201,10 +208,9 @@ class ArtifactChecker {
     if (!config || found.taskFile.diagnostics.some((d) => d.severity === "error")) return false;
     const label = stepLabel(use);
     for (const input of fileTaskInputs(config, step)) {
-      if (input.optional) continue;
+      if (input.optional || !this.lacks(scope, input.artifact)) continue;
       const mapping = obj(step.input_mapping);
-      this.need(
-        scope,
+      this.unknown(
         input.artifact,
         input.mapped ? `${label} maps input '${input.name}' of its task file to artifact` : `${label} needs input`,
         input.mapped ? [...path, "input_mapping", input.name] : [...path, "file", "inputs", input.index],
@@ -222,22 +228,19 @@ class ArtifactChecker {
     const name = text(step.task);
     const inputMapping = obj(step.input_mapping) ?? {};
     const outputMapping = obj(step.output_mapping) ?? {};
-    this.need(scope, firstSegment(text(step.file)), `task '${name}' reads its config from artifact`, [...path, "file"], step, "file");
-    if (text(step.image) !== "")
-      this.need(scope, text(step.image), `task '${name}' runs in image artifact`, [...path, "image"], step, "image");
+    const fileArtifact = firstSegment(text(step.file));
+    if (this.lacks(scope, fileArtifact))
+      this.unknown(fileArtifact, `task '${name}' reads its config from artifact`, [...path, "file"], step, "file");
+    const image = text(step.image);
+    if (this.lacks(scope, image)) this.unknown(image, `task '${name}' runs in image artifact`, [...path, "image"], step, "image");
     const config = obj(step.config);
     if (!config && this.fileTask(step, scope, path)) return;
     if (!config) {
       // Inputs and outputs live in the task file: only the mapped names are known.
-      for (const [input, artifact] of Object.entries(inputMapping)) {
-        this.need(
-          scope,
-          text(artifact),
-          `task '${name}' maps input '${input}' to artifact`,
-          [...path, "input_mapping", input],
-          inputMapping,
-          input,
-        );
+      for (const [input, value] of Object.entries(inputMapping)) {
+        const artifact = text(value);
+        if (!this.lacks(scope, artifact)) continue;
+        this.unknown(artifact, `task '${name}' maps input '${input}' to artifact`, [...path, "input_mapping", input], inputMapping, input);
       }
       for (const artifact of Object.values(outputMapping)) scope.names.add(text(artifact));
       scope.opaque = true;
@@ -249,9 +252,9 @@ class ArtifactChecker {
       const inputName = text(input.name);
       const mapped = inputMapping[inputName];
       const artifact = typeof mapped === "string" ? mapped : inputName;
+      if (!this.lacks(scope, artifact)) return;
       const at: PathSegment[] = typeof mapped === "string" ? [...path, "input_mapping", inputName] : [...path, "config", "inputs", i];
-      this.need(
-        scope,
+      this.unknown(
         artifact,
         `task '${name}' reads input`,
         at,
