@@ -27,6 +27,17 @@ describe("detectStep", () => {
     expect(detectStep(["load_var", "file", "tags"]).unknown).toEqual(["tags"]);
   });
 
+  it("answers by the keys and their order, also past the memo's bound and for each Concourse version", () => {
+    // More distinct key sets than the memo keeps: each still gets its own answer.
+    for (let i = 0; i < 25_000; i++) {
+      expect(detectStep(["get", `extra_${i}`]).unknown).toEqual([`extra_${i}`]);
+    }
+    expect(detectStep(["get", "trigger"])).toEqual({ core: "get", wrappers: [], unknown: [] });
+    expect(detectStep(["trigger", "get", "zz"]).unknown).toEqual(["zz"]);
+    expect(detectStep(["do", "tags"], { major: 8, minor: 2, patch: 0 }).unknown).toEqual(["tags"]);
+    expect(detectStep(["do", "tags"]).unknown).toEqual([]);
+  });
+
   it("finds no core step", () => {
     expect(detectStep(["foo"]).core).toBeUndefined();
     expect(detectStep(["attempts"])).toEqual({ core: undefined, wrappers: ["attempts"], unknown: [] });

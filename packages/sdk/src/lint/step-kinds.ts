@@ -108,16 +108,38 @@ const UNTAGGED_FIELDS = new Map<string, ReadonlySet<string>>(
  */
 export function detectStep(keys: readonly string[], version?: ConcourseVersion): DetectedStep {
   // Plans repeat the same few key sets thousands of times; the answer depends only on them.
-  const memoKey = `${supports(version, "groupTags") ? "t" : "-"}\0${keys.join("\0")}`;
-  const known = DETECTED.get(memoKey);
+  // Found along a trie of the keys: no key string is joined and hashed for each step.
+  const tagged = supports(version, "groupTags");
+  let node = DETECTED;
+  for (const key of keys) {
+    let child = node.next.get(key);
+    if (child === undefined) {
+      // Bounded: a hostile file with a new key set on every step is detected uncached.
+      if (detectedNodes >= MAX_DETECTED_NODES) return detect(keys, version);
+      child = { next: new Map() };
+      node.next.set(key, child);
+      detectedNodes++;
+    }
+    node = child;
+  }
+  const known = tagged ? node.tagged : node.untagged;
   if (known) return known;
   const detected = detect(keys, version);
-  if (DETECTED.size < MAX_DETECTED) DETECTED.set(memoKey, detected);
+  if (tagged) node.tagged = detected;
+  else node.untagged = detected;
   return detected;
 }
 
-const DETECTED = new Map<string, DetectedStep>();
-const MAX_DETECTED = 10_000;
+/** A node of the detection memo: the key sets that begin with the keys on its way. */
+interface DetectedNode {
+  readonly next: Map<string, DetectedNode>;
+  tagged?: DetectedStep;
+  untagged?: DetectedStep;
+}
+
+const DETECTED: DetectedNode = { next: new Map() };
+let detectedNodes = 0;
+const MAX_DETECTED_NODES = 20_000;
 
 /**
  * Each step object's detection, remembered during {@link withStepDetection}: validation and

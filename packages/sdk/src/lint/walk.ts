@@ -8,8 +8,17 @@ import { type CoreKey, detectStepOf, HOOKS, withStepDetection } from "./step-kin
 import { withValueTexts } from "./value-text.ts";
 import { arr, type Obj, obj, text } from "./values.ts";
 
+// What a step without sub-steps has: most steps, each asked on every walk.
+const NO_CHILDREN: ReadonlyArray<{ step: unknown; path: Array<string | number> }> = Object.freeze([]);
+
+function hasHook(step: Obj): boolean {
+  for (const hook of HOOKS) if (step[hook] !== undefined) return true;
+  return false;
+}
+
 /** The sub-steps of a step, in visiting order, each with its relative path. */
-export function childSteps(step: Obj, core: CoreKey | undefined): Array<{ step: unknown; path: Array<string | number> }> {
+export function childSteps(step: Obj, core: CoreKey | undefined): ReadonlyArray<{ step: unknown; path: Array<string | number> }> {
+  if (core !== "try" && core !== "do" && core !== "in_parallel" && !hasHook(step)) return NO_CHILDREN;
   const out: Array<{ step: unknown; path: Array<string | number> }> = [];
   if (core === "try") out.push({ step: step.try, path: ["try"] });
   if (core === "do") arr(step.do).forEach((s, i) => void out.push({ step: s, path: ["do", i] }));
