@@ -32,6 +32,8 @@ export class StepValidator {
   private readonly path: PathSegment[];
   private readonly seenGets = new Set<string>();
   private readonly scopes: Array<Set<string>> = [new Set()];
+  /** The path's length before each {@link enter}, restored by its {@link leave}. */
+  private readonly depths: number[] = [];
   private readonly report: Report;
   private readonly index: PipelineIndex;
 
@@ -44,16 +46,38 @@ export class StepValidator {
 
   /** Visits a job: `Ensure(OnError(OnAbort(OnFailure(OnSuccess(Do(plan))))))`. */
   visitJob(job: Obj): void {
-    arr(job.plan).forEach((step, i) => {
-      this.within(`.do[${i}]`, ["plan", i], () => this.validate(step));
-    });
+    const plan = arr(job.plan);
+    for (let i = 0; i < plan.length; i++) {
+      this.enter(`.do[${i}]`, "plan", i);
+      this.validate(plan[i]);
+      this.leave();
+    }
     for (const hook of HOOKS) {
-      if (job[hook] !== undefined) this.within(`.${hook}`, [hook], () => this.validate(job[hook]));
+      if (job[hook] === undefined) continue;
+      this.enter(`.${hook}`, hook);
+      this.validate(job[hook]);
+      this.leave();
     }
   }
 
   private get context(): string {
     return this.ctx.join("");
+  }
+
+  /**
+   * Steps into a context (`.get(repo)`) and up to two path segments; {@link leave} steps
+   * out. The walk over every step uses these, without a closure per step.
+   */
+  private enter(ctx: string, first?: PathSegment, second?: PathSegment): void {
+    this.ctx.push(ctx);
+    this.depths.push(this.path.length);
+    if (first !== undefined) this.path.push(first);
+    if (second !== undefined) this.path.push(second);
+  }
+
+  private leave(): void {
+    this.ctx.pop();
+    this.path.length = this.depths.pop() ?? 0;
   }
 
   private within(ctx: string, path: readonly PathSegment[], fn: () => void): void {
@@ -139,7 +163,9 @@ export class StepValidator {
       inner();
     } else {
       inner();
-      this.within(`.${wrapper}`, [wrapper], () => this.validate(step[wrapper]));
+      this.enter(`.${wrapper}`, wrapper);
+      this.validate(step[wrapper]);
+      this.leave();
     }
   }
 
@@ -199,23 +225,21 @@ export class StepValidator {
         return;
       case "put": {
         const name = text(step.put);
-        this.within(`.put(${name})`, [], () => {
-          this.identifier(name, step, "put");
-          const resource = stepResource(step, "put");
-          if (!this.index.resources.has(resource))
-            this.error("unknown-resource", `unknown resource '${resource}'`, step, step.resource === undefined ? "put" : "resource", [
-              "put",
-            ]);
-        });
+        this.enter(`.put(${name})`);
+        this.identifier(name, step, "put");
+        const resource = stepResource(step, "put");
+        if (!this.index.resources.has(resource))
+          this.error("unknown-resource", `unknown resource '${resource}'`, step, step.resource === undefined ? "put" : "resource", ["put"]);
+        this.leave();
         return;
       }
       case "task": {
         const name = text(step.task);
         const skipIdentifier = this.underAcross();
-        this.within(`.task(${name})`, [], () => {
-          if (!skipIdentifier) this.identifier(name, step, "task");
-          validateTaskStep(step, this.context, this.path, this.report);
-        });
+        this.enter(`.task(${name})`);
+        if (!skipIdentifier) this.identifier(name, step, "task");
+        validateTaskStep(step, () => this.context, this.path, this.report);
+        this.leave();
         return;
       }
       case "set_pipeline": {
@@ -237,13 +261,19 @@ export class StepValidator {
         return;
       }
       case "try":
-        this.within(".try", ["try"], () => this.validate(step.try));
+        this.enter(".try", "try");
+        this.validate(step.try);
+        this.leave();
         return;
-      case "do":
-        arr(step.do).forEach((s, i) => {
-          this.within(`.do[${i}]`, ["do", i], () => this.validate(s));
-        });
+      case "do": {
+        const steps = arr(step.do);
+        for (let i = 0; i < steps.length; i++) {
+          this.enter(`.do[${i}]`, "do", i);
+          this.validate(steps[i]);
+          this.leave();
+        }
         return;
+      }
       case "in_parallel": {
         const p = step.in_parallel;
         const list = Array.isArray(p) ? p : arr(obj(p)?.steps);
@@ -268,36 +298,40 @@ export class StepValidator {
 
   private visitGet(step: Obj): void {
     const name = text(step.get);
-    this.within(`.get(${name})`, [], () => {
-      this.identifier(name, step, "get");
-      if (this.seenGets.has(name)) this.error("repeated-get-name", "repeated name", step, "get", ["get"]);
-      else this.seenGets.add(name);
-      const resource = stepResource(step, "get");
-      if (!this.index.resources.has(resource))
-        this.error("unknown-resource", `unknown resource '${resource}'`, step, step.resource === undefined ? "get" : "resource", ["get"]);
-      const passed = arr(step.passed);
-      if (passed.length === 0) return;
-      this.within(".passed", ["passed"], () => {
-        // v7 and v8.0 take exact job names (`unknown job '%s'`); globs came in v8.1.
-        const globs = supports(this.report.version, "passedGlobs");
-        for (const p of passed) {
-          const pattern = text(p);
-          if (!globs) {
-            if (!this.index.jobs.includes(pattern)) this.error("passed-unknown-job", `unknown job '${pattern}'`, step, "passed");
-            else if (!this.index.interactions.get(pattern)?.has(resource)) {
-              this.error("passed-job-no-resource", `job '${pattern}' does not interact with resource '${resource}'`, step, "passed");
-            }
-            continue;
-          }
-          const matched = goPathMatches(pattern, this.index.jobs);
-          for (const job of matched) {
-            if (!this.index.interactions.get(job)?.has(resource)) {
-              this.error("passed-job-no-resource", `job '${job}' does not interact with resource '${resource}'`, step, "passed");
-            }
-          }
-          if (matched.length === 0) this.error("passed-no-matching-job", `no matching job(s) for '${pattern}'`, step, "passed");
+    this.enter(`.get(${name})`);
+    this.visitGetIn(step, name);
+    this.leave();
+  }
+
+  private visitGetIn(step: Obj, name: string): void {
+    this.identifier(name, step, "get");
+    if (this.seenGets.has(name)) this.error("repeated-get-name", "repeated name", step, "get", ["get"]);
+    else this.seenGets.add(name);
+    const resource = stepResource(step, "get");
+    if (!this.index.resources.has(resource))
+      this.error("unknown-resource", `unknown resource '${resource}'`, step, step.resource === undefined ? "get" : "resource", ["get"]);
+    const passed = arr(step.passed);
+    if (passed.length === 0) return;
+    this.enter(".passed", "passed");
+    // v7 and v8.0 take exact job names (`unknown job '%s'`); globs came in v8.1.
+    const globs = supports(this.report.version, "passedGlobs");
+    for (const p of passed) {
+      const pattern = text(p);
+      if (!globs) {
+        if (!this.index.jobs.includes(pattern)) this.error("passed-unknown-job", `unknown job '${pattern}'`, step, "passed");
+        else if (!this.index.interactions.get(pattern)?.has(resource)) {
+          this.error("passed-job-no-resource", `job '${pattern}' does not interact with resource '${resource}'`, step, "passed");
         }
-      });
-    });
+        continue;
+      }
+      const matched = goPathMatches(pattern, this.index.jobs);
+      for (const job of matched) {
+        if (!this.index.interactions.get(job)?.has(resource)) {
+          this.error("passed-job-no-resource", `job '${job}' does not interact with resource '${resource}'`, step, "passed");
+        }
+      }
+      if (matched.length === 0) this.error("passed-no-matching-job", `no matching job(s) for '${pattern}'`, step, "passed");
+    }
+    this.leave();
   }
 }

@@ -59,16 +59,19 @@ export function taskConfigProblems(config: Obj, version?: ConcourseVersion): Tas
   return out;
 }
 
-/** Validates a task step in context `context` (`jobs.j.plan.do[0].task(unit)`). */
-export function validateTaskStep(step: Obj, context: string, path: readonly PathSegment[], report: Report): void {
+/**
+ * Validates a task step in context `context` (`jobs.j.plan.do[0].task(unit)`), a function
+ * so that the text is made only for a finding.
+ */
+export function validateTaskStep(step: Obj, context: () => string, path: readonly PathSegment[], report: Report): void {
   const config = obj(step.config);
   const hasFile = text(step.file) !== "";
   if (!config && !hasFile)
-    report.error("task-file-or-config", `${context}: must specify either \`file:\` or \`config:\``, [...path, "task"], step, "task");
+    report.error("task-file-or-config", `${context()}: must specify either \`file:\` or \`config:\``, [...path, "task"], step, "task");
   if (config && hasFile)
     report.error(
       "task-file-or-config",
-      `${context}: must specify one of \`file:\` or \`config:\`, not both`,
+      `${context()}: must specify one of \`file:\` or \`config:\`, not both`,
       [...path, "file"],
       step,
       "file",
@@ -76,17 +79,17 @@ export function validateTaskStep(step: Obj, context: string, path: readonly Path
   if (config && text(step.image) !== "" && (text(config.rootfs_uri) !== "" || config.image_resource !== undefined)) {
     report.warning(
       "task-image-conflict",
-      `${context}: specifies image: on the step but also specifies an image under config: - the image: on the step takes precedence`,
+      `${context()}: specifies image: on the step but also specifies an image under config: - the image: on the step takes precedence`,
       [...path, "image"],
       step,
       "image",
     );
   }
-  if (config) validateTaskConfig(config, `${context}.config`, [...path, "config"], report);
+  if (config) validateTaskConfig(config, context, path, report);
   if (step.hermetic === true) {
     report.warning(
       "task-hermetic",
-      `${context}: specifies \`hermetic:\` only works against worker containerd runtime`,
+      `${context()}: specifies \`hermetic:\` only works against worker containerd runtime`,
       [...path, "hermetic"],
       step,
       "hermetic",
@@ -94,11 +97,18 @@ export function validateTaskStep(step: Obj, context: string, path: readonly Path
   }
 }
 
-/** `TaskConfig.Validate` plus the unknown-keys check, for an inline config. */
-function validateTaskConfig(config: Obj, context: string, path: readonly PathSegment[], report: Report): void {
+/** `TaskConfig.Validate` plus the unknown-keys check, for the inline config of the step at `stepPath`. */
+function validateTaskConfig(config: Obj, stepContext: () => string, stepPath: readonly PathSegment[], report: Report): void {
   // Before v8.1 Concourse ignored unknown keys in an inline task config.
   const unknown = supports(report.version, "taskConfigUnknownKeys") ? unknownTaskConfigKeys(config) : [];
-  if (unknown.length > 0) report.error("unknown-fields", `${context}: unknown fields ${goStringSlice(unknown)}`, path, config, unknown[0]);
+  if (unknown.length > 0)
+    report.error(
+      "unknown-fields",
+      `${stepContext()}.config: unknown fields ${goStringSlice(unknown)}`,
+      [...stepPath, "config"],
+      config,
+      unknown[0],
+    );
   for (const p of taskConfigProblems(config, report.version))
-    report.error(p.code, `${context}: ${p.message}`, [...path, ...p.path], p.target, p.key);
+    report.error(p.code, `${stepContext()}.config: ${p.message}`, [...stepPath, "config", ...p.path], p.target, p.key);
 }
