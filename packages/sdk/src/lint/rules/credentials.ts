@@ -34,6 +34,21 @@ function couldBeSecret(value: string): boolean {
   return true;
 }
 
+/** True when scanning `map` would report something: tested first, so that paths are made only then. */
+function holdsSecret(map: Obj): boolean {
+  for (const key in map) {
+    if (!Object.hasOwn(map, key)) continue;
+    const value = map[key];
+    const nested = obj(value);
+    if (nested) {
+      if (holdsSecret(nested)) return true;
+    } else if (typeof value === "string" && (uriCredential(value) !== undefined || (isCredentialKey(key) && couldBeSecret(value)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
   for (const [key, value] of Object.entries(map)) {
     const nested = obj(value);
@@ -71,22 +86,23 @@ export function checkPlaintextCredentials(config: Obj, report: Report): void {
     arr(config[section]).forEach((value, i) => {
       const item = obj(value);
       const source = obj(item?.source);
-      if (source) scan(source, [section, text(item?.name) || i, "source"], report);
+      if (source && holdsSecret(source)) scan(source, [section, text(item?.name) || i, "source"], report);
     });
   }
   for (const value of arr(config.jobs)) {
     const job = obj(value);
     if (!job) continue;
     walkJob(job, (step, _core, path) => {
-      for (const key of ["params", "get_params"]) {
-        const params = obj(step[key]);
-        if (params) scan(params, [...path, key], report);
-      }
+      const params = obj(step.params);
+      if (params && holdsSecret(params)) scan(params, [...path, "params"], report);
+      const getParams = obj(step.get_params);
+      if (getParams && holdsSecret(getParams)) scan(getParams, [...path, "get_params"], report);
       const config = obj(step.config);
-      const taskParams = obj(config?.params);
-      if (taskParams) scan(taskParams, [...path, "config", "params"], report);
-      const image = obj(obj(config?.image_resource)?.source);
-      if (image) scan(image, [...path, "config", "image_resource", "source"], report);
+      if (!config) return;
+      const taskParams = obj(config.params);
+      if (taskParams && holdsSecret(taskParams)) scan(taskParams, [...path, "config", "params"], report);
+      const image = obj(obj(config.image_resource)?.source);
+      if (image && holdsSecret(image)) scan(image, [...path, "config", "image_resource", "source"], report);
     });
   }
 }
