@@ -121,8 +121,10 @@ export class JobContext {
   }
 
   /** The same job and scope, further down the tree. */
-  at(...segments: PathSegment[]): JobContext {
-    return new JobContext(this.pipeline, this.job, this.scope, [...this.path, ...segments]);
+  at(first: PathSegment, second?: PathSegment): JobContext {
+    // Two fixed parameters, not a rest list: called for every step and field of a render.
+    const path = second === undefined ? [...this.path, first] : [...this.path, first, second];
+    return new JobContext(this.pipeline, this.job, this.scope, path);
   }
 
   /** The same place with another scope. */
@@ -220,6 +222,8 @@ export class JobContext {
    * plain JSON, checking each reference. `undefined` properties are dropped.
    */
   resolve(value: unknown): JsonValue {
+    // A scalar is resolved in place; only objects and arrays push onto a copy of the path.
+    if (typeof value !== "object" || value === null) return this.#resolveAt(value, this.path as PathSegment[]);
     return this.#resolveAt(value, [...this.path]);
   }
 
