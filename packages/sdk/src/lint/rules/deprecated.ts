@@ -52,7 +52,7 @@ export function checkAggregate(config: Obj, report: Report): void {
   arr(config.jobs).forEach((job, i) => {
     // A key `aggregate` is written `"aggregate":` in any job that has one.
     const o = obj(job);
-    if (o && !mayContain(o, '"aggregate":')) return;
+    if (o && !mayContain(o, "aggregateKey")) return;
     findAggregates(job, ["jobs", text(o?.name) || i], report);
   });
 }

@@ -68,7 +68,7 @@ export function checkLocalVars(config: Obj, report: Report): void {
   for (const value of arr(config.jobs)) {
     const job = obj(value);
     // Most jobs use no local var: their text says so without walking their values.
-    if (!job || !mayContain(job, "((.:")) continue;
+    if (!job || !mayContain(job, "localVar")) continue;
     const base: PathSegment[] = ["jobs", text(job.name)];
     const defined = new Set<string>();
     arr(job.plan).forEach((s, i) => {
