@@ -37,7 +37,8 @@ export class ArtifactPath {
 
   constructor(artifact: Artifact, path: string) {
     this.artifact = artifact;
-    this.path = path.replace(/^\.\/+/, "").replace(/^\/+/, "");
+    // Most paths start with neither `./` nor `/`: no expression runs for them.
+    this.path = path.startsWith("./") || path.startsWith("/") ? path.replace(/^\.\/+/, "").replace(/^\/+/, "") : path;
   }
 
   /** A path further inside: `src.file("ci").file("unit.yml")`. */

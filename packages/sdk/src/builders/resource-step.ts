@@ -20,17 +20,26 @@ export abstract class ResourceStep<Files extends FileMap> extends Step implement
   }
   /** The resource fetched or pushed to. */
   readonly resource: ResourceLike;
-  /** Handles to the files the resource writes, e.g. `tag.files.tag`. */
-  readonly files: { readonly [K in keyof Files]: ArtifactPath };
   readonly #as: string | undefined;
+  readonly #fileMap: Files | undefined;
+  #files: { readonly [K in keyof Files]: ArtifactPath } | undefined;
 
   protected constructor(resource: ResourceLike, options: StepOptions & { readonly as?: string }, files: Files | undefined) {
     super(options);
     this.resource = resource;
     this.#as = options.as;
-    const handles: Record<string, ArtifactPath> = {};
-    for (const [key, path] of Object.entries(files ?? {})) handles[key] = new ArtifactPath(this, path);
-    this.files = handles as { readonly [K in keyof Files]: ArtifactPath };
+    this.#fileMap = files;
+  }
+
+  /** Handles to the files the resource writes, e.g. `tag.files.tag`. */
+  get files(): { readonly [K in keyof Files]: ArtifactPath } {
+    // Made when first asked for: a git get has fifteen, and most plans use none of them.
+    if (this.#files === undefined) {
+      const handles: Record<string, ArtifactPath> = {};
+      for (const [key, path] of Object.entries(this.#fileMap ?? {})) handles[key] = new ArtifactPath(this, path);
+      this.#files = handles as { readonly [K in keyof Files]: ArtifactPath };
+    }
+    return this.#files;
   }
 
   /** The step's name, which is the artifact's name. */
