@@ -12,7 +12,7 @@ import { Brand, hasBrand } from "./brand.ts";
 import { extraKeys } from "./escape-hatch.ts";
 import { checkOptionKinds, copyList } from "./option-types.ts";
 import { Scope } from "./scope.ts";
-import { HOOKS, type HookOptions, type Step, synthSequence, synthStep } from "./step.ts";
+import { forEachHook, type HookOptions, type Step, synthSequence, synthStep } from "./step.ts";
 import { JobContext, type SynthContext } from "./synth-context.ts";
 
 /** Options of a job. */
@@ -116,10 +116,9 @@ export class Job {
       checkOptionKinds(pipeline, [...path, "build_log_retention"], out["build_log_retention"] as Record<string, unknown>, RETENTION_KINDS);
     out["plan"] = synthSequence(typeof p.plan === "function" ? p.plan() : p.plan, ctx, "plan");
     // Job hooks run after the plan and see everything it produced.
-    for (const [option, key] of HOOKS) {
-      const hook = p[option];
-      if (hook) out[key] = synthStep(hook, ctx.at(key));
-    }
+    forEachHook(p, (hook, key) => {
+      out[key] = synthStep(hook, ctx.at(key));
+    });
     if (p.extra !== undefined) {
       const extra = ctx.at("extra").resolve(p.extra);
       Object.assign(out, extra);
