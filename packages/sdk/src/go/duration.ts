@@ -21,8 +21,21 @@ const UNITS: Record<string, number> = {
 /** The parsed duration in nanoseconds, or Go's error message. */
 export type DurationResult = { readonly ok: true; readonly nanos: number } | { readonly ok: false; readonly error: string };
 
+// Pipelines repeat a few durations (`30m`, `1h`) on thousands of steps, each checked at
+// render and again by lint: the answers are kept, frozen, for the texts seen.
+const PARSED = new Map<string, DurationResult>();
+const MAX_PARSED = 1024;
+
 /** Parses a Go duration such as `1h30m`, `10s` or `-1.5m`. */
 export function parseGoDuration(text: string): DurationResult {
+  const known = PARSED.get(text);
+  if (known !== undefined) return known;
+  const parsed = Object.freeze(parse(text));
+  if (PARSED.size < MAX_PARSED) PARSED.set(text, parsed);
+  return parsed;
+}
+
+function parse(text: string): DurationResult {
   const invalid = { ok: false, error: `time: invalid duration ${goQuote(text)}` } as const;
   let s = text;
   let sign = 1;

@@ -150,19 +150,19 @@ export class StepValidator {
       this.visitCore(step, core);
       return;
     }
-    const inner = () => this.visitChain(step, wrappers, i + 1, core);
-    if (wrapper === "across") this.visitAcross(step, inner);
+    // The closure only for across, which opens a scope around what it wraps.
+    if (wrapper === "across") this.visitAcross(step, () => this.visitChain(step, wrappers, i + 1, core));
     else if (wrapper === "attempts") {
       if (typeof step.attempts === "number" && step.attempts <= 0)
         this.within(".attempts", ["attempts"], () => this.error("invalid-attempts", "must be greater than 0", step, "attempts"));
-      inner();
+      this.visitChain(step, wrappers, i + 1, core);
     } else if (wrapper === "timeout") {
       const duration = text(step.timeout);
       if (!parseGoDuration(duration).ok)
         this.within(".timeout", ["timeout"], () => this.error("invalid-duration", `invalid duration '${duration}'`, step, "timeout"));
-      inner();
+      this.visitChain(step, wrappers, i + 1, core);
     } else {
-      inner();
+      this.visitChain(step, wrappers, i + 1, core);
       this.enter(`.${wrapper}`, wrapper);
       this.validate(step[wrapper]);
       this.leave();

@@ -44,19 +44,24 @@ export function taskConfigProblems(config: Obj, version?: ConcourseVersion): Tas
       target: obj(config.run) ?? config,
     });
   }
-  for (const kind of ["input", "output"] as const) {
-    arr(config[`${kind}s`]).forEach((item, i) => {
-      if (text(obj(item)?.name) === "") {
-        out.push({
-          code: "invalid-task-config",
-          message: `  ${kind} in position ${i} is missing a name`,
-          path: [`${kind}s`, i],
-          target: obj(item) ?? config,
-        });
-      }
+  unnamed(config, "inputs", "input", out);
+  unnamed(config, "outputs", "output", out);
+  return out;
+}
+
+/** Adds a problem for each item of `config[key]` without a name. */
+function unnamed(config: Obj, key: "inputs" | "outputs", kind: "input" | "output", out: TaskConfigProblem[]): void {
+  const items = arr(config[key]);
+  for (let i = 0; i < items.length; i++) {
+    const item = obj(items[i]);
+    if (text(item?.name) !== "") continue;
+    out.push({
+      code: "invalid-task-config",
+      message: `  ${kind} in position ${i} is missing a name`,
+      path: [key, i],
+      target: item ?? config,
     });
   }
-  return out;
 }
 
 /**
