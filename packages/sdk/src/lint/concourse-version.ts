@@ -53,11 +53,18 @@ export const FEATURES = {
 /** A version-dependent behaviour. */
 export type Feature = keyof typeof FEATURES;
 
+// Each feature's first version, parsed once: lint asks for every step.
+const SINCE = Object.fromEntries(
+  Object.entries(FEATURES).map(([feature, since]) => {
+    const [major = 0, minor = 0] = since.split(".").map(Number);
+    return [feature, { major, minor, patch: 0 }];
+  }),
+) as Record<Feature, ConcourseVersion>;
+
 /** True when `version` (the newest when undefined) has `feature`. */
 export function supports(version: ConcourseVersion | undefined, feature: Feature): boolean {
   if (version === undefined) return true;
-  const [major = 0, minor = 0] = FEATURES[feature].split(".").map(Number);
-  return compareVersions(version, { major, minor, patch: 0 }) >= 0;
+  return compareVersions(version, SINCE[feature]) >= 0;
 }
 
 /** Orders two versions. */
