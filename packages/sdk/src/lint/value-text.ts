@@ -1,8 +1,9 @@
 /**
  * A quick test before a rule reads every string and key of a job: whether the job's JSON
  * text holds a needle. Rules that look for something rare in any string (`((.:name))`, an
- * `aggregate:` key) walked all of a 2,000-job pipeline's values to find nothing; one
- * `JSON.stringify` per job, native and shared by those rules, tells them which jobs to walk.
+ * `aggregate:` key) walked all of a 2,000-job pipeline's values to find nothing. The text
+ * of all jobs (native `JSON.stringify`, shared by those rules) rules out most pipelines at
+ * once; where it holds a needle, each job's own text tells which jobs to walk.
  * A job the text rules out holds no such string or key; a job it lets through is walked as
  * before, so the findings are the same.
  */

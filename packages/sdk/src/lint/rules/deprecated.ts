@@ -49,6 +49,7 @@ function findAggregates(value: unknown, path: PathSegment[], report: Report): vo
 
 /** Runs `deprecated-aggregate` over the jobs (plain values, decoded or not). */
 export function checkAggregate(config: Obj, report: Report): void {
+  if (Array.isArray(config.jobs) && !mayContain(config.jobs, "aggregateKey")) return;
   arr(config.jobs).forEach((job, i) => {
     // A key `aggregate` is written `"aggregate":` in any job that has one.
     const o = obj(job);
