@@ -173,4 +173,10 @@ describe("the resource checks' fast path", () => {
     expect(plain.safeParse(instance).success).toBe(true);
     expect(certainlyValid(plain, instance)).toBe(false);
   });
+
+  it("leaves alone a schema of another copy of zod, or no zod schema at all", () => {
+    const elsewhere = { _zod: { def: { type: "string" }, traits: new Set(["$ZodString"]), version: { major: 4, minor: 0, patch: 0 } } };
+    expect(certainlyValid(elsewhere as unknown as z.ZodType, "x")).toBe(false);
+    expect(certainlyValid({} as z.ZodType, "x")).toBe(false);
+  });
 });

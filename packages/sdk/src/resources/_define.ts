@@ -116,8 +116,9 @@ function hasNull(value: unknown): boolean {
 
 /**
  * Results of {@link checkValue} by spec, kind and the JSON of the value (and the source,
- * for a put): the rules and schemas are pure, and one render checks the same values many
- * times (every get of a resource without params; synth and then lint on the same config).
+ * for a put), for the values the fast path (fast-valid.ts) is not sure of: the rules and
+ * schemas are pure, and one render checks such a value twice (synth, then lint on the same
+ * config). Valid values skip it: making the key costs about what their check costs.
  * Bounded, so that a long-lived process does not keep every config it ever checked.
  */
 const checked = new WeakMap<ResourceSpecProps, Map<string, readonly ConfigIssue[]>>();
@@ -176,9 +177,37 @@ function cacheKey(kind: ConfigKind, value: unknown, context: RuleContext): strin
   return source === undefined ? undefined : `${kind} ${key} ${source}`;
 }
 
+/**
+ * The problems of an empty object, by spec and kind, when no source is given: every get
+ * without params is one (half the checks of a typical render), and they are all alike.
+ */
+const emptyChecked = new WeakMap<ResourceSpecProps, { [K in ConfigKind]?: readonly ConfigIssue[] }>();
+
+/** True for `{}`: an ordinary object with no property at all, own or inherited. */
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const _ in value) return false;
+  return Object.getOwnPropertyNames(value).length === 0;
+}
+
 function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
   const schema = spec.schemas[kind];
   if (schema === undefined) return [];
+  if (givenContext.source !== undefined || !isEmptyObject(given)) return checkAny(spec, schema, kind, given, givenContext);
+  let byKind = emptyChecked.get(spec);
+  if (byKind === undefined) {
+    byKind = {};
+    emptyChecked.set(spec, byKind);
+  }
+  byKind[kind] ??= checkAny(spec, schema, kind, given, givenContext);
+  const issues = byKind[kind];
+  return issues.length === 0 ? [] : [...issues];
+}
+
+/** Checks one value: the fast path, else the remembered result, else the rules and zod. */
+function checkAny(spec: ResourceSpecProps, schema: z.ZodType, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
   // Most values are valid: then the rules alone speak, and neither zod nor the cache (whose
   // key is the value's whole text, and which a render's distinct values mostly miss) is needed.
   const value = withoutNulls(given);

@@ -16,7 +16,7 @@
  *
  * @see https://zod.dev/packages/core
  */
-import type { z } from "zod";
+import { z } from "zod";
 
 /** True only when zod certainly accepts the value. */
 type Accepts = (value: unknown) => boolean;
@@ -26,6 +26,7 @@ interface ZodNode {
   readonly _zod: {
     readonly def: ZodDef;
     readonly traits: ReadonlySet<string>;
+    readonly version?: unknown;
     readonly optin?: "optional" | "defaulted" | undefined;
     readonly optout?: "optional" | undefined;
     readonly values?: ReadonlySet<unknown> | undefined;
@@ -94,8 +95,17 @@ function predicateOf(node: ZodNode, depth: number): Accepts {
   return accepts;
 }
 
+/**
+ * The version object of the zod this walk was written against (every schema of that copy
+ * of zod holds the very same object). A schema of another copy (a user's own zod, in a
+ * custom resource type) may judge differently: it is left to itself.
+ */
+const OUR_ZOD = z.core.version;
+
 function compile(node: ZodNode, depth: number): Accepts {
-  const { def, traits } = node._zod;
+  const internals = (node as Partial<ZodNode>)._zod;
+  if (internals?.def === undefined || internals.version !== OUR_ZOD) return NOT_CERTAIN;
+  const { def, traits } = internals;
   // A schema that is itself a check (z.int(), z.email()), or coerces its input, is zod's to judge.
   if (def.check !== undefined || def.coerce === true) return NOT_CERTAIN;
   const checks = def.checks ?? [];
@@ -256,6 +266,7 @@ function record(def: ZodDef, depth: number): Accepts {
   if (def.valueType === undefined || keyType === undefined || def.partial === true || def.mode === "loose") return NOT_CERTAIN;
   const key = keyType._zod;
   const plainStringKeys =
+    key?.def !== undefined &&
     key.def.type === "string" &&
     key.def.check === undefined &&
     key.def.coerce !== true &&
