@@ -13,7 +13,7 @@ import type { Input } from "../builders/values.ts";
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import { isCredentialKey, uriCredential } from "../diagnostics/secrets.ts";
 import { isGoDuration } from "../go/duration.ts";
-import { certainlyValid } from "./fast-valid.ts";
+import { certainlyValid, certainlyValidWithoutNulls } from "./fast-valid.ts";
 
 /** Which part of a resource's config a value is. */
 export type ConfigKind = "source" | "get" | "put" | "version";
@@ -209,7 +209,9 @@ function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, g
 /** Checks one value: the fast path, else the remembered result, else the rules and zod. */
 function checkAny(spec: ResourceSpecProps, schema: z.ZodType, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
   // Most values are valid: then the rules alone speak, and neither zod nor the cache (whose
-  // key is the value's whole text, and which a render's distinct values mostly miss) is needed.
+  // key is the value's whole text, and which a render's distinct values mostly miss) is
+  // needed. Most schemas let no null through: a value they accept has none to drop.
+  if (certainlyValidWithoutNulls(schema, given ?? {})) return runRules(spec, kind, given, givenContext);
   const value = withoutNulls(given);
   if (certainlyValid(schema, value ?? {})) return runRules(spec, kind, value, givenContext);
   const key = cacheKey(kind, given, givenContext);

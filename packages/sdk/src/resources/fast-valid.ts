@@ -86,6 +86,58 @@ export function certainlyValid(schema: z.ZodType, value: unknown): boolean {
   return predicateOf(schema as unknown as ZodNode, 0)(value);
 }
 
+/**
+ * True when zod certainly accepts `value` and the value holds no `null` anywhere, because
+ * the schema lets none through (no nullable, unknown or any field, no object that ignores
+ * unknown keys): then the checks need not look for nulls to drop.
+ */
+export function certainlyValidWithoutNulls(schema: z.ZodType, value: unknown): boolean {
+  const node = schema as unknown as ZodNode;
+  return !mayHoldNull(node, 0) && predicateOf(node, 0)(value);
+}
+
+/** Whether a value a node's predicate accepts may hold a null, by node. */
+const holdsNullByNode = new WeakMap<object, boolean>();
+
+function mayHoldNull(node: ZodNode, depth: number): boolean {
+  let known = holdsNullByNode.get(node);
+  if (known === undefined) {
+    // Too deep (a recursive schema): say it may, so that nulls are looked for.
+    known = depth > MAX_DEPTH || letsNullThrough(node, depth + 1);
+    holdsNullByNode.set(node, known);
+  }
+  return known;
+}
+
+function letsNullThrough(node: ZodNode, depth: number): boolean {
+  // A node whose predicate accepts nothing lets nothing through.
+  if (predicateOf(node, depth) === NOT_CERTAIN) return false;
+  const { def, values } = node._zod;
+  switch (def.type) {
+    case "string":
+    case "number":
+    case "boolean":
+      return false;
+    case "enum":
+    case "literal":
+      return values === undefined || values.has(null);
+    case "optional":
+      return def.innerType === undefined || mayHoldNull(def.innerType, depth);
+    case "array":
+      return def.element === undefined || mayHoldNull(def.element, depth);
+    case "record":
+      return def.valueType === undefined || mayHoldNull(def.valueType, depth);
+    case "union":
+      return (def.options ?? []).some((option) => mayHoldNull(option, depth));
+    case "object":
+      // Only a strict object checks every key's value (a catchall lets __proto__ through unchecked).
+      return def.catchall?._zod.def.type !== "never" || Object.values(def.shape ?? {}).some((field) => mayHoldNull(field, depth));
+    default:
+      // nullable, unknown, any: null itself may pass.
+      return true;
+  }
+}
+
 function predicateOf(node: ZodNode, depth: number): Accepts {
   let accepts = compiled.get(node);
   if (accepts === undefined) {
