@@ -10,9 +10,12 @@
  * every value the predicate does not accept: those go to zod, whose verdict and issues are
  * then used. A `true` here always means zod would succeed; a `false` means nothing.
  *
- * Each predicate does what zod's own parser does for that node (schemas.js and checks.js of
- * zod 4's core): the same `typeof` tests, the same `for...in` over an object's keys, the
- * same `in` test for a required field, the same index loop over an array.
+ * Each predicate asks what zod's own parser asks of that node (schemas.js and checks.js of
+ * zod 4's core): the same `typeof` tests, the same `in` test for a required field, the same
+ * index loop over an array, the same regex and bound tests. An object is judged by the keys
+ * it has (one `for...in`) rather than by every key its schema declares, which is the same
+ * answer for an ordinary object whose properties are all enumerable; any other object is
+ * left to zod.
  *
  * @see https://zod.dev/packages/core
  */
