@@ -24,6 +24,20 @@ describe("remembered resource checks", () => {
     expect(checkResourceConfig("git", "source", value).length).toBeGreaterThan(0);
   });
 
+  it("answers alike for every empty object, and a caller changing one answer changes no other", () => {
+    const first = checkResourceConfig("s3", "put", {});
+    expect(first.map((p) => `${p.code} ${p.path.join(".")}`)).toEqual(["s3-put-needs-file file"]);
+    first[0]?.path.push("changed");
+    first.length = 0;
+    expect(codes("s3", "put", {})).toEqual(["s3-put-needs-file file"]);
+    // With a source, an empty put is judged with it (git's branch comes from the source).
+    expect(codes("git", "put", {}, { uri: "https://example.com/r.git" })).not.toEqual(
+      codes("git", "put", {}, { uri: "https://example.com/r.git", branch: "main" }),
+    );
+    // An empty object with a hidden field is not empty.
+    expect(codes("s3", "put", Object.defineProperty({}, "file", { value: 1, enumerable: false }))).not.toEqual(codes("s3", "put", {}));
+  });
+
   it("keeps apart values JSON writes alike: null, NaN, undefined in a list", () => {
     expect(codes("git", "source", { uri: "https://example.com/r.git", branch: null })).toEqual([]);
     expect(codes("git", "source", { uri: "https://example.com/r.git", branch: Number.NaN })).not.toEqual([]);

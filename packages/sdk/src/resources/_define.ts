@@ -13,6 +13,7 @@ import type { Input } from "../builders/values.ts";
 import type { PathSegment } from "../diagnostics/diagnostic.ts";
 import { isCredentialKey, uriCredential } from "../diagnostics/secrets.ts";
 import { isGoDuration } from "../go/duration.ts";
+import { certainlyValid, certainlyValidWithoutNulls } from "./fast-valid.ts";
 
 /** Which part of a resource's config a value is. */
 export type ConfigKind = "source" | "get" | "put" | "version";
@@ -115,8 +116,9 @@ function hasNull(value: unknown): boolean {
 
 /**
  * Results of {@link checkValue} by spec, kind and the JSON of the value (and the source,
- * for a put): the rules and schemas are pure, and one render checks the same values many
- * times (every get of a resource without params; synth and then lint on the same config).
+ * for a put), for the values the fast path (fast-valid.ts) is not sure of: the rules and
+ * schemas are pure, and one render checks such a value twice (synth, then lint on the same
+ * config). Valid values skip it: making the key costs about what their check costs.
  * Bounded, so that a long-lived process does not keep every config it ever checked.
  */
 const checked = new WeakMap<ResourceSpecProps, Map<string, readonly ConfigIssue[]>>();
@@ -175,14 +177,48 @@ function cacheKey(kind: ConfigKind, value: unknown, context: RuleContext): strin
   return source === undefined ? undefined : `${kind} ${key} ${source}`;
 }
 
+/**
+ * The problems of an empty object, by spec and kind, when no source is given: every get
+ * without params is one (half the checks of a typical render), and they are all alike.
+ */
+const emptyChecked = new WeakMap<ResourceSpecProps, { [K in ConfigKind]?: readonly ConfigIssue[] }>();
+
+/** True for `{}`: an ordinary object with no property at all, own or inherited. */
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const _ in value) return false;
+  return Object.getOwnPropertyNames(value).length === 0;
+}
+
 function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
   const schema = spec.schemas[kind];
   if (schema === undefined) return [];
+  if (givenContext.source !== undefined || !isEmptyObject(given)) return checkAny(spec, schema, kind, given, givenContext);
+  let byKind = emptyChecked.get(spec);
+  if (byKind === undefined) {
+    byKind = {};
+    emptyChecked.set(spec, byKind);
+  }
+  byKind[kind] ??= checkAny(spec, schema, kind, given, givenContext);
+  const issues = byKind[kind];
+  return issues.length === 0 ? [] : [...issues];
+}
+
+/** Checks one value: the fast path, else the remembered result, else the rules and zod. */
+function checkAny(spec: ResourceSpecProps, schema: z.ZodType, kind: ConfigKind, given: unknown, givenContext: RuleContext): ConfigIssue[] {
+  // Most values are valid: then the rules alone speak, and neither zod nor the cache (whose
+  // key is the value's whole text, and which a render's distinct values mostly miss) is
+  // needed. Most schemas let no null through: a value they accept has none to drop.
+  if (certainlyValidWithoutNulls(schema, given ?? {})) return runRules(spec, kind, given, givenContext);
+  const value = withoutNulls(given);
+  if (certainlyValid(schema, value ?? {})) return runRules(spec, kind, value, givenContext);
   const key = cacheKey(kind, given, givenContext);
   let bySpec = checked.get(spec);
   const known = key === undefined ? undefined : bySpec?.get(key);
   if (known !== undefined) return [...known];
-  const issues = checkUncached(spec, schema, kind, given, givenContext);
+  const issues = checkUncached(spec, schema, kind, value, givenContext);
   if (key !== undefined) {
     if (bySpec === undefined) {
       bySpec = new Map();
@@ -194,25 +230,48 @@ function checkValue(spec: ResourceSpecProps, kind: ConfigKind, given: unknown, g
   return [...issues];
 }
 
+/** Checks `value` (already without nulls) with the rules and zod: the schema's issues first. */
 function checkUncached(
   spec: ResourceSpecProps,
   schema: z.ZodType,
   kind: ConfigKind,
-  given: unknown,
+  value: unknown,
   givenContext: RuleContext,
 ): ConfigIssue[] {
-  const value = withoutNulls(given);
-  const context = givenContext.source === undefined ? givenContext : { ...givenContext, source: withoutNulls(givenContext.source) };
-  const ruleIssues: ConfigIssue[] = [];
-  const report: Report = (code, severity, path, message, hint) =>
-    ruleIssues.push({ code, severity, path, message, ...(hint !== undefined ? { hint } : {}) });
-  const obj = asObj(value);
-  if (obj !== undefined) for (const rule of spec.rules?.[kind] ?? []) rule(obj, report, context);
-  const claimed = new Set(ruleIssues.map((i) => i.path.join("\u0000")));
+  const ruleIssues = runRules(spec, kind, value, givenContext);
   // jitless: each config is parsed once or twice; compiling zod's fast path costs more (render.ts).
   const result = schema.safeParse(value ?? {}, { jitless: true });
-  const schemaIssues = result.success ? [] : result.error.issues.flatMap((issue) => fromZod(spec, kind, value ?? {}, issue));
+  if (result.success) return ruleIssues;
+  // A field a rule reports on is not reported again by the schema, in other words.
+  const claimed = new Set(ruleIssues.map((i) => i.path.join("\u0000")));
+  const schemaIssues = result.error.issues.flatMap((issue) => fromZod(spec, kind, value ?? {}, issue));
   return [...schemaIssues.filter((i) => !claimed.has(i.path.join("\u0000"))), ...ruleIssues];
+}
+
+/** Where {@link collect} puts the problems of the rules running now. */
+let sink: ConfigIssue[] = [];
+
+/** The one {@link Report} every rule is given (not a closure per check: a render runs thousands). */
+const collect: Report = (code, severity, path, message, hint) => {
+  sink.push(hint !== undefined ? { code, severity, path, message, hint } : { code, severity, path, message });
+};
+
+/** The problems the kind's cross-field rules find in `value` (already without nulls). */
+function runRules(spec: ResourceSpecProps, kind: ConfigKind, value: unknown, givenContext: RuleContext): ConfigIssue[] {
+  const ruleIssues: ConfigIssue[] = [];
+  const rules = spec.rules?.[kind];
+  const obj = asObj(value);
+  if (rules === undefined || rules.length === 0 || obj === undefined) return ruleIssues;
+  const source = givenContext.source;
+  const context = source === undefined || !hasNull(source) ? givenContext : { ...givenContext, source: withoutNulls(source) };
+  const outer = sink;
+  sink = ruleIssues;
+  try {
+    for (const rule of rules) rule(obj, collect, context);
+  } finally {
+    sink = outer;
+  }
+  return ruleIssues;
 }
 
 /** The value at `path` inside `root`. */

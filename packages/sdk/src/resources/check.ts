@@ -75,5 +75,7 @@ export function checkResourceConfig(
       },
     ];
   }
-  return spec.validate(kind as ConfigKind, value, context).map((issue: ConfigIssue) => ({ ...issue, path: [...issue.path] }));
+  const issues = spec.validate(kind as ConfigKind, value, context);
+  // Fresh paths, so that a caller changing one changes nothing else; nothing to copy for none.
+  return issues.length === 0 ? [] : issues.map((issue: ConfigIssue) => ({ ...issue, path: [...issue.path] }));
 }

@@ -147,8 +147,10 @@ const oneMode: Rule = (source, report) => {
   }
 };
 
+const INITIAL_CONTENT_FIELDS = ["initial_content_text", "initial_content_binary"] as const;
+
 const initialContentNeedsInitial: Rule = (source, report) => {
-  for (const field of ["initial_content_text", "initial_content_binary"]) {
+  for (const field of INITIAL_CONTENT_FIELDS) {
     if (isSet(source[field]) && !isSet(source["initial_path"]) && !isSet(source["initial_version"])) {
       report(
         "s3-initial-content-without-initial",

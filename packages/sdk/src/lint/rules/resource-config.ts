@@ -28,22 +28,32 @@ function locate(root: Obj, path: readonly PathSegment[]): { target: object; key:
 /** Catalogue codes that one of lint's own rules already reports in its own words. */
 const COVERED_BY_LINT: ReadonlySet<string> = new Set(["docker-image-deprecated"]);
 
+/**
+ * Reports the catalogue's problems with the value at `base` + `field`. The path of a
+ * finding is built only for a finding: most values have none, and a render checks
+ * thousands of them.
+ */
 function reportAll(
   report: Report,
   type: string,
   kind: "source" | "get" | "put" | "version",
   value: unknown,
   base: readonly PathSegment[],
+  field: string,
   holder: Obj,
-  context: { source?: unknown } = {},
+  context: { source?: unknown } = NO_CONTEXT,
 ): void {
+  const problems = checkResourceConfig(type, kind, value ?? {}, context);
+  if (problems.length === 0) return;
   const root = obj(value);
-  for (const problem of checkResourceConfig(type, kind, value ?? {}, context)) {
+  for (const problem of problems) {
     if (COVERED_BY_LINT.has(problem.code)) continue;
     const { target, key } = root && problem.path.length > 0 ? locate(root, problem.path) : { target: holder, key: undefined };
-    report.warning(problem.code, problem.message, [...base, ...problem.path], target, key, problem.hint);
+    report.warning(problem.code, problem.message, [...base, field, ...problem.path], target, key, problem.hint);
   }
 }
+
+const NO_CONTEXT = {};
 
 /** Runs the catalogue's checks on every resource and every get/put step. */
 export function checkResourceConfigs(config: Obj, report: Report): void {
@@ -53,10 +63,9 @@ export function checkResourceConfigs(config: Obj, report: Report): void {
     if (!resource) continue;
     const name = text(resource.name);
     resources.set(name, resource);
-    const base: PathSegment[] = ["resources", name, "source"];
-    reportAll(report, text(resource.type), "source", resource.source, base, resource);
-    if (obj(resource.version))
-      reportAll(report, text(resource.type), "version", resource.version, ["resources", name, "version"], resource);
+    const type = text(resource.type);
+    reportAll(report, type, "source", resource.source, ["resources", name], "source", resource);
+    if (obj(resource.version)) reportAll(report, type, "version", resource.version, ["resources", name], "version", resource);
   }
   for (const value of arr(config.jobs)) {
     const job = obj(value);
@@ -67,11 +76,11 @@ export function checkResourceConfigs(config: Obj, report: Report): void {
       if (!resource) return;
       const type = text(resource.type);
       if (core === "get") {
-        reportAll(report, type, "get", step.params, [...path, "params"], step);
-        if (obj(step.version)) reportAll(report, type, "version", step.version, [...path, "version"], step);
+        reportAll(report, type, "get", step.params, path, "params", step);
+        if (obj(step.version)) reportAll(report, type, "version", step.version, path, "version", step);
       } else {
-        reportAll(report, type, "put", step.params, [...path, "params"], step, { source: resource.source });
-        if (step.get_params !== undefined) reportAll(report, type, "get", step.get_params, [...path, "get_params"], step);
+        reportAll(report, type, "put", step.params, path, "params", step, { source: resource.source });
+        if (step.get_params !== undefined) reportAll(report, type, "get", step.get_params, path, "get_params", step);
       }
     });
   }
