@@ -82,9 +82,7 @@ class ArtifactChecker {
   }
 
   steps(items: readonly unknown[], scope: Scope, path: readonly PathSegment[]): void {
-    items.forEach((s, i) => {
-      this.step(s, scope, [...path, i]);
-    });
+    for (let i = 0; i < items.length; i++) this.step(items[i], scope, [...path, i]);
   }
 
   step(value: unknown, scope: Scope, path: readonly PathSegment[]): void {
@@ -102,7 +100,10 @@ class ArtifactChecker {
         return;
       case "put": {
         const params = obj(step.params) ?? {};
-        for (const [key, value] of Object.entries(params)) {
+        // for...in, not for...of over entries: cold code pays an iterator and a pair per key.
+        for (const key in params) {
+          if (!Object.hasOwn(params, key)) continue;
+          const value = params[key];
           const m = typeof value === "string" && !value.includes("((") && !value.includes("://") ? ARTIFACT_PATH.exec(value) : null;
           if (m && this.lacks(scope, m[1]))
             this.unknown(m[1], `put '${text(step.put)}' param ${key} reads artifact`, [...path, "params", key], params, key);
@@ -246,13 +247,14 @@ class ArtifactChecker {
       scope.opaque = true;
       return;
     }
-    arr(config.inputs).forEach((value, i) => {
-      const input = obj(value);
-      if (!input || input.optional === true) return;
+    const inputs = arr(config.inputs);
+    for (let i = 0; i < inputs.length; i++) {
+      const input = obj(inputs[i]);
+      if (!input || input.optional === true) continue;
       const inputName = text(input.name);
       const mapped = inputMapping[inputName];
       const artifact = typeof mapped === "string" ? mapped : inputName;
-      if (!this.lacks(scope, artifact)) return;
+      if (!this.lacks(scope, artifact)) continue;
       const at: PathSegment[] = typeof mapped === "string" ? [...path, "input_mapping", inputName] : [...path, "config", "inputs", i];
       this.unknown(
         artifact,
@@ -261,9 +263,10 @@ class ArtifactChecker {
         typeof mapped === "string" ? inputMapping : input,
         typeof mapped === "string" ? inputName : "name",
       );
-    });
-    for (const value of arr(config.outputs)) {
-      const outputName = text(obj(value)?.name);
+    }
+    const outputs = arr(config.outputs);
+    for (let i = 0; i < outputs.length; i++) {
+      const outputName = text(obj(outputs[i])?.name);
       const mapped = outputMapping[outputName];
       scope.names.add(typeof mapped === "string" ? mapped : outputName);
     }
