@@ -40,7 +40,11 @@ export function walkSteps(root: unknown, visit: StepVisitor, path: ReadonlyArray
   if (!step) return;
   const { core } = detectStepOf(step);
   visit(step, core, path);
-  for (const child of childSteps(step, core)) walkSteps(child.step, visit, [...path, ...child.path]);
+  const children = childSteps(step, core);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as (typeof children)[number];
+    walkSteps(child.step, visit, [...path, ...child.path]);
+  }
 }
 
 /** One step of a job as {@link walkJob} visits it. */
@@ -74,9 +78,8 @@ function jobSteps(job: Obj): readonly WalkedStep[] {
   const steps: WalkedStep[] = [];
   const collect: StepVisitor = (step, core, path) => void steps.push({ step, core, path });
   const base = ["jobs", text(job.name)];
-  arr(job.plan).forEach((item, i) => {
-    walkSteps(item, collect, [...base, "plan", i]);
-  });
+  const plan = arr(job.plan);
+  for (let i = 0; i < plan.length; i++) walkSteps(plan[i], collect, [...base, "plan", i]);
   for (const hook of HOOKS) if (job[hook] !== undefined) walkSteps(job[hook], collect, [...base, hook]);
   walked?.set(job, steps);
   return steps;
