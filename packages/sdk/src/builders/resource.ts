@@ -155,23 +155,8 @@ export class GettableResource<
       out["version"] = { ...p.version };
       this.validateConfig(ctx, "version", out["version"], [...path, "version"]);
     }
-    for (const [option, key] of [
-      ["checkEvery", "check_every"],
-      ["checkTimeout", "check_timeout"],
-    ] as const) {
-      const value = p[option];
-      if (value === undefined) continue;
-      if (!(key === "check_every" && value === "never") && !isGoDuration(value)) {
-        ctx.report(
-          "error",
-          "invalid-duration",
-          [...path, key],
-          `invalid duration '${value}'`,
-          'Use a Go duration such as "10m" or "1h" (or "never" for check_every).',
-        );
-      }
-      out[key] = value;
-    }
+    if (p.checkEvery !== undefined) out["check_every"] = checkedDuration(ctx, path, "check_every", p.checkEvery);
+    if (p.checkTimeout !== undefined) out["check_timeout"] = checkedDuration(ctx, path, "check_timeout", p.checkTimeout);
     if (p.webhookToken !== undefined) out["webhook_token"] = p.webhookToken;
     if (p.tags !== undefined) out["tags"] = copyList(p.tags);
     if (p.public !== undefined) out["public"] = p.public;
@@ -204,4 +189,18 @@ export class Resource<
   put(options?: PutOptions<PutParams, GetParams>): PutStep<PutParams, GetParams, Files> {
     return onUsersBehalf(this.put, () => new PutStep<PutParams, GetParams, Files>(this, options, this.fileMap));
   }
+}
+
+/** `value`, reported when it is not a Go duration (nor, for `check_every`, `never`). */
+function checkedDuration(ctx: SynthContext, path: readonly PathSegment[], key: "check_every" | "check_timeout", value: string): string {
+  if (!(key === "check_every" && value === "never") && !isGoDuration(value)) {
+    ctx.report(
+      "error",
+      "invalid-duration",
+      [...path, key],
+      `invalid duration '${value}'`,
+      'Use a Go duration such as "10m" or "1h" (or "never" for check_every).',
+    );
+  }
+  return value;
 }
