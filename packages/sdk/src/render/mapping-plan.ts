@@ -1,0 +1,174 @@
+/**
+ * How the YAML emitter writes a mapping of one shape, with one list of own keys, at one
+ * depth: the keys in canonical order, each with its field's shape and its text ready to
+ * copy, line break and indentation included.
+ *
+ * A large pipeline holds thousands of objects of each few kinds with the same keys (every
+ * `get` step with `trigger`, every resource with `name`, `type` and `source`): working out
+ * the order, the field shapes and the quoting of each key once per kind, instead of once per
+ * object, is most of what makes the emitter fast before V8 has optimized it.
+ */
+import type { Shape } from "./shapes.ts";
+
+/** A mapping key longer than this, as written, becomes an explicit `? key` (YAML caps implicit keys at 1024). */
+export const MAX_IMPLICIT_KEY = 1024;
+
+/** How many plans each shape keeps; past that, plans are made per object and thrown away. */
+const PLANS_PER_SHAPE = 512;
+/** Plans of maps with more keys than this are not kept: such maps are rare and seldom repeat. */
+const KEPT_PLAN_KEYS = 64;
+/** Nor plans whose keys are longer than this in all. */
+const KEPT_PLAN_LENGTH = 4096;
+
+/** Top-level sequences whose items get a blank line between them, for readability. */
+const SPACED_LISTS: ReadonlySet<string> = new Set(["resource_types", "resources", "jobs"]);
+
+/** Two spaces per level: the emitter's indentation. */
+function indentation(depth: number): string {
+  return "  ".repeat(depth);
+}
+
+/** One key of a plan, with its texts. */
+export class PlannedKey {
+  /** The key, to read the value. */
+  readonly key: string;
+  /** The shape of the key's value. */
+  readonly shape: Shape;
+  /** The key as written (plain or quoted). */
+  readonly text: string;
+  /** The line break and indentation before the key but the first (at the top, a blank line too). */
+  readonly lead: string;
+  /** `key: `, for the first key written, before an inline value. */
+  readonly inline: string;
+  /** `key:`, for the first key written, before a line break. */
+  readonly block: string;
+  /** {@link lead}, then `key: `. */
+  readonly nextInline: string;
+  /** {@link lead}, then `key:`. */
+  readonly nextBlock: string;
+  /** True when the key is too long for an implicit key. */
+  readonly explicit: boolean;
+  /** True for a top-level list whose items get a blank line between them. */
+  readonly spaced: boolean;
+
+  constructor(key: string, shape: Shape, text: string, depth: number) {
+    this.key = key;
+    this.shape = shape;
+    this.text = text;
+    this.lead = `${depth === 0 ? "\n\n" : "\n"}${indentation(depth)}`;
+    this.inline = `${text}: `;
+    this.block = `${text}:`;
+    this.nextInline = this.lead + this.inline;
+    this.nextBlock = this.lead + this.block;
+    this.explicit = text.length > MAX_IMPLICIT_KEY;
+    this.spaced = depth === 0 && SPACED_LISTS.has(key);
+  }
+}
+
+/** The keys of one kind of mapping at one depth, in writing order. */
+export class MappingPlan {
+  /** The own enumerable keys (in `Object.keys` order) of the objects this plan is for. */
+  readonly source: readonly string[];
+  readonly depth: number;
+  /** The keys in writing order. */
+  readonly keys: readonly PlannedKey[];
+  /** The length of the keys' texts, in all. */
+  readonly length: number;
+
+  constructor(source: readonly string[], depth: number, keys: readonly PlannedKey[]) {
+    this.source = source;
+    this.depth = depth;
+    this.keys = keys;
+    let length = 0;
+    for (const key of keys) length += key.text.length;
+    this.length = length;
+  }
+}
+
+/** Renders a key at a depth; it throws on a key YAML cannot carry, and then no plan is made. */
+export type KeyRenderer = (key: string, depth: number) => string;
+
+/** True when `keys` is exactly `source`, element by element. */
+function sameKeys(keys: readonly string[], source: readonly string[]): boolean {
+  if (keys.length !== source.length) return false;
+  for (let index = 0; index < keys.length; index++) if (keys[index] !== source[index]) return false;
+  return true;
+}
+
+/**
+ * The writing order of an object's keys: the shape's listed keys first, in its order, then
+ * the others as they come. `ownKeys` are all the object's own keys; listed ones that are not
+ * enumerable are written too (as `canonicalPipeline` copies them), the rest only when enumerable.
+ */
+function writingOrder(map: object, keys: readonly string[], shape: Shape, allEnumerable: boolean): readonly string[] {
+  if (shape.order.length === 0) return keys;
+  const ordered: string[] = [];
+  if (allEnumerable) {
+    // Only own keys can be listed ones present: probe the listed keys among them.
+    const present = new Set(keys);
+    for (const key of shape.order) if (present.has(key)) ordered.push(key);
+  } else {
+    for (const key of shape.order) if (Object.hasOwn(map, key)) ordered.push(key);
+  }
+  for (const key of keys) if (!shape.listed.has(key)) ordered.push(key);
+  return ordered;
+}
+
+/** Makes a plan for `keys` in `shape`'s order. */
+function makePlan(
+  map: object,
+  keys: readonly string[],
+  shape: Shape,
+  depth: number,
+  renderKey: KeyRenderer,
+  allEnumerable: boolean,
+): MappingPlan {
+  const planned: PlannedKey[] = [];
+  // Every own enumerable key is rendered, even one whose value is undefined and is left
+  // out: a key YAML cannot carry stops the render wherever its value is.
+  for (const key of keys) renderKey(key, depth);
+  for (const key of writingOrder(map, keys, shape, allEnumerable)) {
+    planned.push(new PlannedKey(key, shape.field(key), renderKey(key, depth), depth));
+  }
+  return new MappingPlan(keys, depth, planned);
+}
+
+/**
+ * The plan for writing `map`, a mapping of `shape`, at `depth`: a kept one when an object
+ * with the same own keys was written there before. An object with own keys that are not
+ * enumerable gets a plan of its own, since its listed ones are written too.
+ */
+export function planFor(map: object, shape: Shape, depth: number, renderKey: KeyRenderer): MappingPlan {
+  const keys = Object.keys(map);
+  // Only a shape with listed keys writes non-enumerable ones; elsewhere they do not matter.
+  const allEnumerable = shape.order.length === 0 || Object.getOwnPropertyNames(map).length === keys.length;
+  if (!allEnumerable) return makePlan(map, keys, shape, depth, renderKey, false);
+  // Plans are found by first key: free-form maps (`source`, `params`) vary, and one list of
+  // them all would be long to search.
+  const cache = shape.plans;
+  const firstKey = keys.length === 0 ? "" : (keys[0] as string);
+  let plans = cache.byFirstKey.get(firstKey);
+  if (plans !== undefined) {
+    for (let index = 0; index < plans.length; index++) {
+      const plan = plans[index] as MappingPlan;
+      if (plan.depth === depth && sameKeys(keys, plan.source)) return plan;
+    }
+  }
+  const plan = makePlan(map, keys, shape, depth, renderKey, true);
+  if (cache.size < PLANS_PER_SHAPE && keys.length <= KEPT_PLAN_KEYS && plan.length <= KEPT_PLAN_LENGTH) {
+    if (plans === undefined) {
+      plans = [];
+      cache.byFirstKey.set(firstKey, plans);
+    }
+    plans.push(plan);
+    cache.size++;
+  }
+  return plan;
+}
+
+/** A shape's kept plans, found by first key. */
+export class PlanCache {
+  readonly byFirstKey = new Map<string, MappingPlan[]>();
+  /** How many plans are kept, in all. */
+  size = 0;
+}
