@@ -130,6 +130,40 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
     );
   });
 
+  it("for objects of one kind with the same keys, in other orders, at other depths, and past the plans kept", () => {
+    // The emitter keeps one plan per kind of object, list of keys and depth (mapping-plan.ts).
+    const step = (index: number): Record<string, unknown> =>
+      index % 3 === 0 ? { get: `r${index}`, trigger: true } : index % 3 === 1 ? { trigger: false, get: "r" } : { get: "r", trigger: undefined };
+    const manyKeys = Object.fromEntries(Array.from({ length: 70 }, (_, index) => [`k${index}`, index]));
+    expectSame(
+      asConfig({
+        jobs: Array.from({ length: 6 }, (_, index) => ({
+          plan: [step(index), { do: [step(index + 1), { try: step(index + 2) }] }],
+          name: `j${index}`,
+          on_failure: step(index),
+        })),
+        // More kinds of free-form maps than are kept, each seen twice, and maps too large to keep.
+        user_data: Array.from({ length: 1200 }, (_, index) => ({ [`key${index % 600}`]: index, same: { [`key${index % 600}`]: 1 } })),
+        resources: [{ source: manyKeys, name: "a" }, { name: "b", source: manyKeys }],
+      }),
+    );
+  });
+
+  it("for listed keys that are not enumerable, which canonical ordering copies", () => {
+    const hidden = (value: Record<string, unknown>, key: string, hiddenValue: unknown): Record<string, unknown> =>
+      Object.defineProperty(value, key, { value: hiddenValue, enumerable: false });
+    // Plain objects with the same enumerable keys first, so that a plan for those keys exists.
+    const jobs = [
+      { name: "a", plan: [{ get: "r" }] },
+      hidden({ name: "b", plan: [hidden({ get: "r" }, "trigger", true)] }, "serial", true),
+      hidden({ name: "c" }, "plan", [{ get: "r" }]),
+      { name: "d", plan: [{ get: "r" }] },
+    ];
+    expectSame(asConfig({ jobs }));
+    const { emitted } = both(asConfig({ jobs }));
+    expect(emitted).toContain("- name: b\n  serial: true\n  plan:\n  - get: r\n    trigger: true\n");
+  });
+
   it("throws the same error for what YAML cannot carry", () => {
     const bad: unknown[] = [
       { user_data: Number.POSITIVE_INFINITY },
