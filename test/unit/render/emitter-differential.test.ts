@@ -133,7 +133,11 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
   it("for objects of one kind with the same keys, in other orders, at other depths, and past the plans kept", () => {
     // The emitter keeps one plan per kind of object, list of keys and depth (mapping-plan.ts).
     const step = (index: number): Record<string, unknown> =>
-      index % 3 === 0 ? { get: `r${index}`, trigger: true } : index % 3 === 1 ? { trigger: false, get: "r" } : { get: "r", trigger: undefined };
+      index % 3 === 0
+        ? { get: `r${index}`, trigger: true }
+        : index % 3 === 1
+          ? { trigger: false, get: "r" }
+          : { get: "r", trigger: undefined };
     const manyKeys = Object.fromEntries(Array.from({ length: 70 }, (_, index) => [`k${index}`, index]));
     expectSame(
       asConfig({
@@ -144,7 +148,10 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
         })),
         // More kinds of free-form maps than are kept, each seen twice, and maps too large to keep.
         user_data: Array.from({ length: 1200 }, (_, index) => ({ [`key${index % 600}`]: index, same: { [`key${index % 600}`]: 1 } })),
-        resources: [{ source: manyKeys, name: "a" }, { name: "b", source: manyKeys }],
+        resources: [
+          { source: manyKeys, name: "a" },
+          { name: "b", source: manyKeys },
+        ],
       }),
     );
   });

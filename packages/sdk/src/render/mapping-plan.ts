@@ -34,33 +34,32 @@ export class PlannedKey {
   readonly key: string;
   /** The shape of the key's value. */
   readonly shape: Shape;
-  /** The key as written (plain or quoted). */
-  readonly text: string;
-  /** The line break and indentation before the key but the first (at the top, a blank line too). */
-  readonly lead: string;
-  /** `key: `, for the first key written, before an inline value. */
-  readonly inline: string;
-  /** `key:`, for the first key written, before a line break. */
-  readonly block: string;
-  /** {@link lead}, then `key: `. */
-  readonly nextInline: string;
-  /** {@link lead}, then `key:`. */
-  readonly nextBlock: string;
-  /** True when the key is too long for an implicit key. */
+  /**
+   * True when the key is too long for an implicit key: it is then written `? key`, and its
+   * value, on the next line after `: `, stays inline even when it is a collection.
+   */
   readonly explicit: boolean;
+  /** `key: `, for the first key written, before an inline value (`? key`, a line break and `: ` for an explicit key). */
+  readonly inline: string;
+  /** `key:`, for the first key written, before a line break; unused for an explicit key. */
+  readonly block: string;
+  /** The line break and indentation before a key but the first (at the top, a blank line too), then {@link inline}. */
+  readonly nextInline: string;
+  /** The same, then {@link block}. */
+  readonly nextBlock: string;
   /** True for a top-level list whose items get a blank line between them. */
   readonly spaced: boolean;
 
   constructor(key: string, shape: Shape, text: string, depth: number) {
     this.key = key;
     this.shape = shape;
-    this.text = text;
-    this.lead = `${depth === 0 ? "\n\n" : "\n"}${indentation(depth)}`;
-    this.inline = `${text}: `;
-    this.block = `${text}:`;
-    this.nextInline = this.lead + this.inline;
-    this.nextBlock = this.lead + this.block;
     this.explicit = text.length > MAX_IMPLICIT_KEY;
+    // The library's explicit-key form; the value then sits at the key's inner indentation.
+    this.inline = this.explicit ? `? ${text}\n${indentation(depth)}: ` : `${text}: `;
+    this.block = `${text}:`;
+    const lead = `${depth === 0 ? "\n\n" : "\n"}${indentation(depth)}`;
+    this.nextInline = lead + this.inline;
+    this.nextBlock = lead + this.block;
     this.spaced = depth === 0 && SPACED_LISTS.has(key);
   }
 }
@@ -80,7 +79,7 @@ export class MappingPlan {
     this.depth = depth;
     this.keys = keys;
     let length = 0;
-    for (const key of keys) length += key.text.length;
+    for (const key of keys) length += key.block.length;
     this.length = length;
   }
 }

@@ -15,19 +15,19 @@
  */
 
 /**
- * Letter-initial words some YAML reader takes for a boolean or null: go-yaml v2's (see
- * `yaml11/resolve.ts`) and the YAML 1.2 core schema's. {@link PartWriter.simplePlain} leaves them alone.
- */
-const RESERVED_WORDS: ReadonlySet<string> = new Set(
-  "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split(" "),
-);
-
-/**
  * Text that can stand as a plain scalar by a quick, conservative test: it starts with a
  * letter, `/`, `_`, `$` or `(`, holds only printable ASCII but `:` and `#`, and does not end
- * in a space. Such text holds no YAML indicator, escape, number or document marker.
+ * in a space. Such text holds no YAML indicator, escape, number or document marker. Words
+ * some YAML reader takes for a boolean or null (go-yaml v2's, see `yaml11/resolve.ts`, and
+ * the YAML 1.2 core schema's: `yes`, `on`, `null`...) are left out.
  */
-const SIMPLE_PLAIN = /^[A-Za-z/_$(](?:[\x20-\x22\x24-\x39\x3b-\x7e]*[\x21\x22\x24-\x39\x3b-\x7e])?$/;
+const SIMPLE_PLAIN =
+  /^(?!(?:[yYnN]|[Yy]es|YES|[Nn]o|NO|[Tt]rue|TRUE|[Ff]alse|FALSE|[Oo]n|ON|[Oo]ff|OFF|[Nn]ull|NULL)$)[A-Za-z/_$(](?:[\x20-\x22\x24-\x39\x3b-\x7e]*[\x21\x22\x24-\x39\x3b-\x7e])?$/;
+
+/** True when `text` can be written as it is, by the quick test of {@link SIMPLE_PLAIN}; false means only "not sure". */
+export function isSimplePlain(text: string): boolean {
+  return SIMPLE_PLAIN.test(text);
+}
 
 /** How many texts are joined into one piece (see {@link PartWriter.item}). */
 const PIECE_PARTS = 4096;
@@ -41,6 +41,11 @@ const NEWLINES: readonly string[] = Array.from({ length: CACHED_DEPTHS }, (_, de
 const ITEMS: readonly string[] = NEWLINES.map((newline) => `${newline}- `);
 /** The same with a blank line first, between the items of a spaced list. */
 const SPACED_ITEMS: readonly string[] = ITEMS.map((item) => `\n${item}`);
+
+/** `\n` and `depth` levels of two-space indentation. */
+export function newline(depth: number): string {
+  return depth < CACHED_DEPTHS ? (NEWLINES[depth] as string) : `\n${"  ".repeat(depth)}`;
+}
 
 /** Texts written in order, joined by {@link PartWriter.toString}. */
 export class PartWriter {
@@ -65,19 +70,11 @@ export class PartWriter {
     this.parts[this.pos++] = text;
   }
 
-  /**
-   * Writes `text` if it can stand as a plain scalar by a quick, conservative test (see
-   * {@link SIMPLE_PLAIN}), and returns whether it did. Words like `yes` or `null` are left alone.
-   */
-  simplePlain(text: string): boolean {
-    if ((text.length <= 5 && RESERVED_WORDS.has(text)) || !SIMPLE_PLAIN.test(text)) return false;
-    this.parts[this.pos++] = text;
-    return true;
-  }
-
-  /** A line break, then `depth` levels of two-space indentation. */
-  newline(depth: number): void {
-    this.parts[this.pos++] = depth < CACHED_DEPTHS ? (NEWLINES[depth] as string) : `\n${"  ".repeat(depth)}`;
+  /** Writes two texts: a key and its value, say. */
+  pair(first: string, second: string): void {
+    const parts = this.parts;
+    parts[this.pos++] = first;
+    parts[this.pos++] = second;
   }
 
   /**

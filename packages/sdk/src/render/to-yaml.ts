@@ -20,7 +20,7 @@ import type { PipelineConfig } from "../model/pipeline.ts";
 import { canonicalPipeline } from "./canonical.ts";
 import { emitNumber, emitString, hasC0Control, RAW_UNSAFE } from "./emit-scalar.ts";
 import { type PlannedKey, planFor } from "./mapping-plan.ts";
-import { PartWriter } from "./part-writer.ts";
+import { isSimplePlain, newline, PartWriter } from "./part-writer.ts";
 import { PIPELINE, type Shape } from "./shapes.ts";
 
 /** Options of {@link toYaml}. */
@@ -105,7 +105,7 @@ const VALUES = new TextCache<string>((value, depth) => {
 
 /** Writes one string value, whose continuation lines (in a block literal) sit at `depth`. */
 function string(out: PartWriter, text: string, depth: number): void {
-  if (!out.simplePlain(text)) out.text(VALUES.get(text, depth));
+  out.text(isSimplePlain(text) ? text : VALUES.get(text, depth));
 }
 
 /**
@@ -163,39 +163,39 @@ function mapping(out: PartWriter, map: Record<string, unknown>, shape: Shape, de
     const planned = keys[index] as PlannedKey;
     const value = map[planned.key];
     if (value === undefined) continue;
-    const isFirst = first;
-    first = false;
-    if (planned.explicit) {
-      // The library's explicit-key form; the value then sits at the key's inner indentation.
-      if (!isFirst) out.text(planned.lead);
-      out.text("? ");
-      out.text(planned.text);
-      out.newline(depth);
-      out.text(": ");
-      inline(out, value, planned.shape, depth + 1);
+    const key = first ? planned.inline : planned.nextInline;
+    // Scalars first, without a call per value: they are most of a pipeline.
+    if (typeof value === "string") {
+      out.pair(key, isSimplePlain(value) ? value : VALUES.get(value, depth + 1));
+      first = false;
       continue;
     }
-    if (typeof value === "object" && value !== null) {
+    if (typeof value === "boolean") {
+      out.pair(key, value ? "true" : "false");
+      first = false;
+      continue;
+    }
+    if (typeof value === "object" && value !== null && !planned.explicit) {
       if (Array.isArray(value)) {
         if (value.length > 0) {
-          out.text(isFirst ? planned.block : planned.nextBlock);
-          out.newline(depth);
+          out.pair(first ? planned.block : planned.nextBlock, newline(depth));
+          first = false;
           sequence(out, value, planned.shape.items, depth, planned.spaced);
           continue;
         }
       } else if (isPlainObject(value)) {
         const mark = out.pos;
-        out.text(isFirst ? planned.block : planned.nextBlock);
-        out.newline(depth + 1);
+        out.pair(first ? planned.block : planned.nextBlock, newline(depth + 1));
         if (!mapping(out, value, planned.shape.mapShape(value), depth + 1)) {
           out.pos = mark;
-          out.text(isFirst ? planned.inline : planned.nextInline);
-          out.text("{}");
+          out.pair(key, "{}");
         }
+        first = false;
         continue;
       }
     }
-    out.text(isFirst ? planned.inline : planned.nextInline);
+    out.text(key);
+    first = false;
     inline(out, value, planned.shape, depth + 1);
   }
   return !first;
