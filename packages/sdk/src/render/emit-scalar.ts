@@ -60,6 +60,7 @@ function needsQuotes(text: string): boolean {
 }
 
 /** C0 control characters other than tab and line feed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
 const C0_CONTROL = /[\x00-\x08\x0b-\x1f]/;
 
 /**
