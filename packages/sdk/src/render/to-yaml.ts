@@ -145,9 +145,15 @@ function sequence(out: PartWriter, items: readonly unknown[], shape: Shape, dept
   for (let index = 0; index < items.length; index++) {
     if (index === 0) out.text("- ");
     else out.item(depth, spaced);
+    const item = items[index];
+    // Strings and maps first, without going through `inline`: they are most items.
+    if (typeof item === "string") out.text(isSimplePlain(item) ? item : VALUES.get(item, depth + 1));
+    else if (typeof item === "object" && item !== null && !Array.isArray(item) && isPlainObject(item)) {
+      if (!mapping(out, item, shape.mapShape(item), depth + 1)) out.text("{}");
+    }
     // A hole in a sparse list reads as null, as it did through the library; `undefined` itself is rejected.
-    if (index in items) inline(out, items[index], shape, depth + 1);
-    else out.text("null");
+    else if (item === undefined && !(index in items)) out.text("null");
+    else inline(out, item, shape, depth + 1);
   }
 }
 
