@@ -41,12 +41,16 @@ export class PlannedKey {
   readonly explicit: boolean;
   /** `key: `, for the first key written, before an inline value (`? key`, a line break and `: ` for an explicit key). */
   readonly inline: string;
-  /** `key:`, for the first key written, before a line break; unused for an explicit key. */
-  readonly block: string;
+  /** `key:`, a line break and the indentation of a list's items, for the first key written; unused for an explicit key. */
+  readonly list: string;
+  /** `key:`, a line break and the indentation of a map's keys, for the first key written; unused for an explicit key. */
+  readonly map: string;
   /** The line break and indentation before a key but the first (at the top, a blank line too), then {@link inline}. */
   readonly nextInline: string;
-  /** The same, then {@link block}. */
-  readonly nextBlock: string;
+  /** The same, then {@link list}. */
+  readonly nextList: string;
+  /** The same, then {@link map}. */
+  readonly nextMap: string;
   /** True for a top-level list whose items get a blank line between them. */
   readonly spaced: boolean;
 
@@ -56,10 +60,13 @@ export class PlannedKey {
     this.explicit = text.length > MAX_IMPLICIT_KEY;
     // The library's explicit-key form; the value then sits at the key's inner indentation.
     this.inline = this.explicit ? `? ${text}\n${indentation(depth)}: ` : `${text}: `;
-    this.block = `${text}:`;
+    // Sequences sit flush with their key (`key:\n- item`), maps one step in.
+    this.list = `${text}:\n${indentation(depth)}`;
+    this.map = `${text}:\n${indentation(depth + 1)}`;
     const lead = `${depth === 0 ? "\n\n" : "\n"}${indentation(depth)}`;
     this.nextInline = lead + this.inline;
-    this.nextBlock = lead + this.block;
+    this.nextList = lead + this.list;
+    this.nextMap = lead + this.map;
     this.spaced = depth === 0 && SPACED_LISTS.has(key);
   }
 }
@@ -79,7 +86,7 @@ export class MappingPlan {
     this.depth = depth;
     this.keys = keys;
     let length = 0;
-    for (const key of keys) length += key.block.length;
+    for (const key of keys) length += key.nextMap.length;
     this.length = length;
   }
 }

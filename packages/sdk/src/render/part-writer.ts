@@ -42,11 +42,6 @@ const ITEMS: readonly string[] = NEWLINES.map((newline) => `${newline}- `);
 /** The same with a blank line first, between the items of a spaced list. */
 const SPACED_ITEMS: readonly string[] = ITEMS.map((item) => `\n${item}`);
 
-/** `\n` and `depth` levels of two-space indentation. */
-export function newline(depth: number): string {
-  return depth < CACHED_DEPTHS ? (NEWLINES[depth] as string) : `\n${"  ".repeat(depth)}`;
-}
-
 /** Texts written in order, joined by {@link PartWriter.toString}. */
 export class PartWriter {
   /** The texts written since the last piece was joined, up to {@link pos}. */

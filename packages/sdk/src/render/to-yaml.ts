@@ -20,7 +20,7 @@ import type { PipelineConfig } from "../model/pipeline.ts";
 import { canonicalPipeline } from "./canonical.ts";
 import { emitNumber, emitString, hasC0Control, RAW_UNSAFE } from "./emit-scalar.ts";
 import { type PlannedKey, planFor } from "./mapping-plan.ts";
-import { isSimplePlain, newline, PartWriter } from "./part-writer.ts";
+import { isSimplePlain, PartWriter } from "./part-writer.ts";
 import { PIPELINE, type Shape } from "./shapes.ts";
 
 /** Options of {@link toYaml}. */
@@ -184,14 +184,14 @@ function mapping(out: PartWriter, map: Record<string, unknown>, shape: Shape, de
     if (typeof value === "object" && value !== null && !planned.explicit) {
       if (Array.isArray(value)) {
         if (value.length > 0) {
-          out.pair(first ? planned.block : planned.nextBlock, newline(depth));
+          out.text(first ? planned.list : planned.nextList);
           first = false;
           sequence(out, value, planned.shape.items, depth, planned.spaced);
           continue;
         }
       } else if (isPlainObject(value)) {
         const mark = out.pos;
-        out.pair(first ? planned.block : planned.nextBlock, newline(depth + 1));
+        out.text(first ? planned.map : planned.nextMap);
         if (!mapping(out, value, planned.shape.mapShape(value), depth + 1)) {
           out.pos = mark;
           out.pair(key, "{}");
