@@ -132,16 +132,21 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
 
   it("for objects of one kind with the same keys, in other orders, at other depths, and past the plans kept", () => {
     // The emitter keeps one plan per kind of object, list of keys and depth (mapping-plan.ts).
-    const step = (index: number): Record<string, unknown> =>
-      index % 3 === 0
-        ? { get: `r${index}`, trigger: true }
-        : index % 3 === 1
-          ? { trigger: false, get: "r" }
-          : { get: "r", trigger: undefined };
+    // Steps of the same keys are of the kind of their first core key with a value.
+    const steps: Record<string, unknown>[] = [
+      { get: "r", trigger: true },
+      { trigger: false, get: "r" },
+      { get: "r", trigger: undefined },
+      { get: undefined, put: "r", params: { a: 1 } },
+      { get: "r", put: "r", params: { a: 1 } },
+      { put: undefined, get: undefined, params: { a: 1 } },
+      { params: { a: 1 }, put: "r", get: undefined },
+    ];
+    const step = (index: number): Record<string, unknown> => ({ ...steps[index % steps.length], attempts: index });
     const manyKeys = Object.fromEntries(Array.from({ length: 70 }, (_, index) => [`k${index}`, index]));
     expectSame(
       asConfig({
-        jobs: Array.from({ length: 6 }, (_, index) => ({
+        jobs: Array.from({ length: 14 }, (_, index) => ({
           plan: [step(index), { do: [step(index + 1), { try: step(index + 2) }] }],
           name: `j${index}`,
           on_failure: step(index),
@@ -163,7 +168,7 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
     const jobs = [
       { name: "a", plan: [{ get: "r" }] },
       hidden({ name: "b", plan: [hidden({ get: "r" }, "trigger", true)] }, "serial", true),
-      hidden({ name: "c" }, "plan", [{ get: "r" }]),
+      hidden({ name: "c" }, "plan", [{ get: "r" }, hidden({ trigger: true }, "get", "r"), hidden({ put: "r", trigger: true }, "get", "r")]),
       { name: "d", plan: [{ get: "r" }] },
     ];
     expectSame(asConfig({ jobs }));
