@@ -176,6 +176,25 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
     expect(emitted).toContain("- name: b\n  serial: true\n  plan:\n  - get: r\n    trigger: true\n");
   });
 
+  it("with an enumerable key on Object.prototype, which plain objects do not own", () => {
+    // Source a makes the plan for the keys uri, extra (of a free-form map); source b owns only uri.
+    const config = asConfig({
+      resources: [
+        { name: "a", type: "git", source: { uri: "u", extra: "own" } },
+        { name: "b", type: "git", source: { uri: "u" } },
+      ],
+    });
+    expectSame(config);
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.extra = "inherited";
+    try {
+      expectSame(config);
+      expect(both(config).emitted).not.toContain("inherited");
+    } finally {
+      delete prototype.extra;
+    }
+  });
+
   it("throws the same error for what YAML cannot carry", () => {
     const bad: unknown[] = [
       { user_data: Number.POSITIVE_INFINITY },

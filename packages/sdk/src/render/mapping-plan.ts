@@ -13,7 +13,7 @@ import type { Shape } from "./shapes.ts";
 /** A mapping key longer than this, as written, becomes an explicit `? key` (YAML caps implicit keys at 1024). */
 export const MAX_IMPLICIT_KEY = 1024;
 
-/** How many plans each shape keeps; past that, plans are made per object and thrown away. */
+/** How many plans each shape keeps; past that, the kept ones are dropped and keeping starts again. */
 const PLANS_PER_SHAPE = 512;
 /** Plans of maps with more keys than this are not kept: such maps are rare and seldom repeat. */
 const KEPT_PLAN_KEYS = 64;
@@ -140,11 +140,58 @@ function makePlan(
 }
 
 /**
+ * True when `for...in` lists a plain object's own enumerable keys and nothing else: when
+ * `Object.prototype` has no enumerable key (a polluted one lends its keys to every object).
+ * Asked once per render by the emitter, for {@link planFor}.
+ */
+export function forInListsOwnKeys(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+/** True when `for...in` lists exactly `source`, in order. */
+function enumeratesAs(map: object, source: readonly string[]): boolean {
+  let index = 0;
+  for (const key in map) {
+    if (key !== source[index]) return false;
+    index++;
+  }
+  return index === source.length;
+}
+
+/**
+ * A kept plan for `map`, found without listing its keys into an array (`for...in` makes
+ * none): a render visits tens of thousands of maps, and the arrays would be most of what
+ * the emitter allocates, each one making the next garbage collection come sooner.
+ */
+function keptPlanFor(map: object, shape: Shape, depth: number): MappingPlan | undefined {
+  let firstKey = "";
+  for (const key in map) {
+    firstKey = key;
+    break;
+  }
+  const plans = shape.plans.byFirstKey.get(firstKey);
+  if (plans === undefined) return undefined;
+  for (let index = 0; index < plans.length; index++) {
+    const plan = plans[index] as MappingPlan;
+    if (plan.depth !== depth || !enumeratesAs(map, plan.source)) continue;
+    // Only a shape with listed keys writes non-enumerable ones; elsewhere they do not matter.
+    return shape.order.length === 0 || Object.getOwnPropertyNames(map).length === plan.source.length ? plan : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The plan for writing `map`, a mapping of `shape`, at `depth`: a kept one when an object
  * with the same own keys was written there before. An object with own keys that are not
- * enumerable gets a plan of its own, since its listed ones are written too.
+ * enumerable gets a plan of its own, since its listed ones are written too. `byForIn` says
+ * that {@link forInListsOwnKeys}.
  */
-export function planFor(map: object, shape: Shape, depth: number, renderKey: KeyRenderer): MappingPlan {
+export function planFor(map: object, shape: Shape, depth: number, renderKey: KeyRenderer, byForIn: boolean): MappingPlan {
+  if (byForIn) {
+    const kept = keptPlanFor(map, shape, depth);
+    if (kept !== undefined) return kept;
+  }
   const keys = Object.keys(map);
   // Only a shape with listed keys writes non-enumerable ones; elsewhere they do not matter.
   const allEnumerable = shape.order.length === 0 || Object.getOwnPropertyNames(map).length === keys.length;
@@ -161,7 +208,13 @@ export function planFor(map: object, shape: Shape, depth: number, renderKey: Key
     }
   }
   const plan = makePlan(map, keys, shape, depth, renderKey, true);
-  if (cache.size < PLANS_PER_SHAPE && keys.length <= KEPT_PLAN_KEYS && plan.length <= KEPT_PLAN_LENGTH) {
+  if (keys.length <= KEPT_PLAN_KEYS && plan.length <= KEPT_PLAN_LENGTH) {
+    if (cache.size >= PLANS_PER_SHAPE) {
+      // Full: start again, so that a long-running process keeps the plans of what it renders now.
+      cache.byFirstKey.clear();
+      cache.size = 0;
+      plans = undefined;
+    }
     if (plans === undefined) {
       plans = [];
       cache.byFirstKey.set(firstKey, plans);

@@ -19,7 +19,7 @@
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { canonicalPipeline } from "./canonical.ts";
 import { emitNumber, emitString, hasC0Control, RAW_UNSAFE } from "./emit-scalar.ts";
-import { type PlannedKey, planFor } from "./mapping-plan.ts";
+import { forInListsOwnKeys, type PlannedKey, planFor } from "./mapping-plan.ts";
 import { isSimplePlain, PartWriter } from "./part-writer.ts";
 import { PIPELINE, type Shape } from "./shapes.ts";
 
@@ -163,7 +163,7 @@ function sequence(out: PartWriter, items: readonly unknown[], shape: Shape, dept
  * nothing, when no key has a value. An undefined value is left out.
  */
 function mapping(out: PartWriter, map: Record<string, unknown>, shape: Shape, depth: number): boolean {
-  const keys = planFor(map, shape, depth, renderKey).keys;
+  const keys = planFor(map, shape, depth, renderKey, byForIn).keys;
   let first = true;
   for (let index = 0; index < keys.length; index++) {
     const planned = keys[index] as PlannedKey;
@@ -207,8 +207,15 @@ function mapping(out: PartWriter, map: Record<string, unknown>, shape: Shape, de
   return !first;
 }
 
+/**
+ * Whether the plans may be found by `for...in` (see `mapping-plan.ts`), asked at the start
+ * of each render rather than of each map.
+ */
+let byForIn = true;
+
 /** Writes the config in canonical order: a map at the root, as a pipeline is, or any other value. */
 function body(config: unknown): string {
+  byForIn = forInListsOwnKeys();
   const out = new PartWriter();
   if (config !== null && typeof config === "object" && !Array.isArray(config) && isPlainObject(config)) {
     if (!mapping(out, config, PIPELINE, 0)) out.text("{}");
