@@ -85,8 +85,11 @@ function fitsBlockLiteral(text: string): boolean {
   if (!/[^\n\t ]/.test(text)) return false;
   // go-yaml v2 (like libyaml) rejects a tab before the first content when it detects the indentation.
   if (/^[\n ]*\t/.test(text)) return false;
-  const trailing = /[\n\t ]*$/.exec(text)?.[0] ?? "";
-  return /^[\t ]*\n?$/.test(trailing);
+  // The whitespace at the end holds no line break but a final one.
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x0a) end--;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  return text.charCodeAt(end - 1) !== 0x0a;
 }
 
 /** `\uXXXX` for one character, upper-case hex like the previous post-processing wrote it. */
