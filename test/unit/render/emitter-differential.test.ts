@@ -130,6 +130,71 @@ describe("the direct emitter writes the reference renderer's bytes", () => {
     );
   });
 
+  it("for objects of one kind with the same keys, in other orders, at other depths, and past the plans kept", () => {
+    // The emitter keeps one plan per kind of object, list of keys and depth (mapping-plan.ts).
+    // Steps of the same keys are of the kind of their first core key with a value.
+    const steps: Record<string, unknown>[] = [
+      { get: "r", trigger: true },
+      { trigger: false, get: "r" },
+      { get: "r", trigger: undefined },
+      { get: undefined, put: "r", params: { a: 1 } },
+      { get: "r", put: "r", params: { a: 1 } },
+      { put: undefined, get: undefined, params: { a: 1 } },
+      { params: { a: 1 }, put: "r", get: undefined },
+    ];
+    const step = (index: number): Record<string, unknown> => ({ ...steps[index % steps.length], attempts: index });
+    const manyKeys = Object.fromEntries(Array.from({ length: 70 }, (_, index) => [`k${index}`, index]));
+    expectSame(
+      asConfig({
+        jobs: Array.from({ length: 14 }, (_, index) => ({
+          plan: [step(index), { do: [step(index + 1), { try: step(index + 2) }] }],
+          name: `j${index}`,
+          on_failure: step(index),
+        })),
+        // More kinds of free-form maps than are kept, each seen twice, and maps too large to keep.
+        user_data: Array.from({ length: 1200 }, (_, index) => ({ [`key${index % 600}`]: index, same: { [`key${index % 600}`]: 1 } })),
+        resources: [
+          { source: manyKeys, name: "a" },
+          { name: "b", source: manyKeys },
+        ],
+      }),
+    );
+  });
+
+  it("for listed keys that are not enumerable, which canonical ordering copies", () => {
+    const hidden = (value: Record<string, unknown>, key: string, hiddenValue: unknown): Record<string, unknown> =>
+      Object.defineProperty(value, key, { value: hiddenValue, enumerable: false });
+    // Plain objects with the same enumerable keys first, so that a plan for those keys exists.
+    const jobs = [
+      { name: "a", plan: [{ get: "r" }] },
+      hidden({ name: "b", plan: [hidden({ get: "r" }, "trigger", true)] }, "serial", true),
+      hidden({ name: "c" }, "plan", [{ get: "r" }, hidden({ trigger: true }, "get", "r"), hidden({ put: "r", trigger: true }, "get", "r")]),
+      { name: "d", plan: [{ get: "r" }] },
+    ];
+    expectSame(asConfig({ jobs }));
+    const { emitted } = both(asConfig({ jobs }));
+    expect(emitted).toContain("- name: b\n  serial: true\n  plan:\n  - get: r\n    trigger: true\n");
+  });
+
+  it("with an enumerable key on Object.prototype, which plain objects do not own", () => {
+    // Source a makes the plan for the keys uri, extra (of a free-form map); source b owns only uri.
+    const config = asConfig({
+      resources: [
+        { name: "a", type: "git", source: { uri: "u", extra: "own" } },
+        { name: "b", type: "git", source: { uri: "u" } },
+      ],
+    });
+    expectSame(config);
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.extra = "inherited";
+    try {
+      expectSame(config);
+      expect(both(config).emitted).not.toContain("inherited");
+    } finally {
+      delete prototype.extra;
+    }
+  });
+
   it("throws the same error for what YAML cannot carry", () => {
     const bad: unknown[] = [
       { user_data: Number.POSITIVE_INFINITY },

@@ -59,13 +59,17 @@ function needsQuotes(text: string): boolean {
   return needsQuotesForConcourse(text) || YAML11_INT.test(text) || YAML11_FLOAT.test(text);
 }
 
-/** C0 control characters other than tab and line feed can only be written escaped, in double quotes. */
+/** C0 control characters other than tab and line feed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const C0_CONTROL = /[\x00-\x08\x0b-\x1f]/;
+
+/**
+ * C0 control characters other than tab and line feed can only be written escaped, in double
+ * quotes. (A regular expression, run in native code, rather than a loop over the characters,
+ * which would run at interpreter speed in a one-off render.)
+ */
 export function hasC0Control(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a) return true;
-  }
-  return false;
+  return C0_CONTROL.test(text);
 }
 
 /**
@@ -73,15 +77,19 @@ export function hasC0Control(text: string): boolean {
  * Keep-chomped blocks (`|+`, text ending in a blank line) are excluded: their trailing
  * blank lines would stand in for the blank line the layout puts between items, and at the
  * end of the file they would leave more than one final newline. Whitespace-only text and
- * whitespace-only last lines cannot be written as a block at all.
+ * whitespace-only last lines cannot be written as a block at all. Only multi-line text
+ * without characters that must be escaped ({@link RAW_UNSAFE}, C0 controls) is asked.
  */
 function fitsBlockLiteral(text: string): boolean {
-  if (!text.includes("\n") || !/[^\n\t ]/.test(text) || RAW_UNSAFE.test(text)) return false;
-  if (hasC0Control(text)) return false;
+  // Only asked of multi-line text without the characters that must be escaped (see emitString).
+  if (!/[^\n\t ]/.test(text)) return false;
   // go-yaml v2 (like libyaml) rejects a tab before the first content when it detects the indentation.
   if (/^[\n ]*\t/.test(text)) return false;
-  const trailing = /[\n\t ]*$/.exec(text)?.[0] ?? "";
-  return /^[\t ]*\n?$/.test(trailing);
+  // The whitespace at the end holds no line break but a final one.
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x0a) end--;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  return text.charCodeAt(end - 1) !== 0x0a;
 }
 
 /** `\uXXXX` for one character, upper-case hex like the previous post-processing wrote it. */
@@ -197,16 +205,14 @@ function plainOrQuoted(text: string, implicitKey: boolean, indent: string): stri
  * (the library's `ctx.indent`); `isKey` marks a mapping key, written as an implicit key.
  */
 export function emitString(text: string, isKey: boolean, indent: string): string {
-  const tabbed = text.includes("\t") && !text.includes("\n");
-  if (needsQuotes(text) || RAW_UNSAFE.test(text) || tabbed || hasC0Control(text)) {
-    // The library itself double-quotes control characters; the C1 ones are in RAW_UNSAFE.
-    return doubleQuoted(text);
-  }
-  if (!isKey && text.includes("\n")) {
-    if (!fitsBlockLiteral(text)) return doubleQuoted(text);
-    return blockLiteral(text, indent || (DOCUMENT_MARKER.test(text) ? INDENT_STEP : ""));
-  }
-  return plainOrQuoted(text, isKey, indent);
+  // The library itself double-quotes control characters; the C1 ones are in RAW_UNSAFE.
+  if (RAW_UNSAFE.test(text) || hasC0Control(text) || needsQuotes(text)) return doubleQuoted(text);
+  const multiLine = text.includes("\n");
+  // A tab in one-line text is quoted too.
+  if (!multiLine && text.includes("\t")) return doubleQuoted(text);
+  if (isKey || !multiLine) return plainOrQuoted(text, isKey, indent);
+  if (!fitsBlockLiteral(text)) return doubleQuoted(text);
+  return blockLiteral(text, indent || (DOCUMENT_MARKER.test(text) ? INDENT_STEP : ""));
 }
 
 /** A number as the library writes it: JSON's form, except `-0`. */

@@ -26,6 +26,7 @@ import {
   TASK_RUN_KEYS,
   VAR_SOURCE_KEYS,
 } from "./key-order.ts";
+import { PlanCache } from "./mapping-plan.ts";
 
 /** How a position resolves a map found there: as itself, by step kind, as `in_parallel`'s object form, or free-form. */
 type Kind = "map" | "step" | "in_parallel" | "free";
@@ -47,6 +48,8 @@ export class Shape {
   private readonly fields: ReadonlyMap<string, Shape>;
   private readonly kind: Kind;
   private itemShape: Shape | undefined;
+  /** The YAML emitter's plans for maps of this shape (see `mapping-plan.ts`). */
+  readonly plans: PlanCache = new PlanCache();
 
   constructor(kind: Kind, order: readonly string[], fields: Readonly<Record<string, Shape>>, item?: Shape) {
     this.kind = kind;

@@ -7,9 +7,9 @@
  * for other 1.1 readers (see `emit-scalar.ts`). The output is deterministic: same config,
  * same bytes.
  *
- * The text is written directly into a UTF-8 buffer, in one pass over the config, in the
- * canonical key order of `key-order.ts` (read from `shapes.ts`, so the config is not copied
- * first). It used to go through the npm `yaml` package, about 80 times slower than
+ * The text is written in one pass over the config, as a list of texts joined at the end
+ * (`part-writer.ts`), in the canonical key order of `key-order.ts` (read from `shapes.ts`,
+ * so the config is not copied first; worked out once per kind of object, see `mapping-plan.ts`). It used to go through the npm `yaml` package, about 80 times slower than
  * JSON.stringify; the layout and quoting are kept byte for byte, and so are the errors (see
  * {@link toYaml}). The library-based version is kept as a test reference, and
  * `test/unit/render/emitter-differential.test.ts` compares the two.
@@ -19,8 +19,9 @@
 import type { PipelineConfig } from "../model/pipeline.ts";
 import { canonicalPipeline } from "./canonical.ts";
 import { emitNumber, emitString, hasC0Control, RAW_UNSAFE } from "./emit-scalar.ts";
+import { forInListsOwnKeys, type PlannedKey, planFor } from "./mapping-plan.ts";
+import { isSimplePlain, PartWriter } from "./part-writer.ts";
 import { PIPELINE, type Shape } from "./shapes.ts";
-import { Utf8Writer } from "./utf8-writer.ts";
 
 /** Options of {@link toYaml}. */
 export interface ToYamlOptions {
@@ -28,14 +29,8 @@ export interface ToYamlOptions {
   readonly header?: readonly string[] | undefined;
 }
 
-/** Top-level sequences whose items get a blank line between them, for readability. */
-const SPACED_LISTS: ReadonlySet<string> = new Set(["resource_types", "resources", "jobs"]);
-
 /** The indentation step; sequences sit flush with their key (`key:\n- item`), like the Concourse docs. */
 const STEP_INDENT = "  ";
-
-/** A rendered key longer than this is written as an explicit `? key` (YAML caps implicit keys at 1024). */
-const MAX_IMPLICIT_KEY = 1024;
 
 /** Thrown on a value `canonicalPipeline` rejects; {@link toYaml} then lets it throw its own error. */
 class Unrenderable extends Error {}
@@ -91,21 +86,16 @@ class TextCache<T> {
   }
 }
 
-/** A key's text, and the same with what follows it, so that each is written in one go. */
-interface KeyText {
-  readonly text: string;
-  /** `key: `, before an inline value. */
-  readonly inline: string;
-  /** `key:`, before a line break. */
-  readonly block: string;
-}
-
 /** Keys of a mapping at `depth`, written as implicit keys. */
-const KEYS = new TextCache<KeyText>((key, depth) => {
+const KEYS = new TextCache<string>((key, depth) => {
   checkString(key);
-  const text = emitString(key, true, STEP_INDENT.repeat(depth + 1));
-  return { text, inline: `${text}: `, block: `${text}:` };
+  return emitString(key, true, STEP_INDENT.repeat(depth + 1));
 });
+
+/** A key's text at `depth`, for the mapping plans. */
+function renderKey(key: string, depth: number): string {
+  return KEYS.get(key, depth);
+}
 
 /** Values whose continuation lines sit at `depth`. */
 const VALUES = new TextCache<string>((value, depth) => {
@@ -114,15 +104,15 @@ const VALUES = new TextCache<string>((value, depth) => {
 });
 
 /** Writes one string value, whose continuation lines (in a block literal) sit at `depth`. */
-function string(out: Utf8Writer, text: string, depth: number): void {
-  if (!out.simplePlain(text)) out.text(VALUES.get(text, depth));
+function string(out: PartWriter, text: string, depth: number): void {
+  out.text(isSimplePlain(text) ? text : VALUES.get(text, depth));
 }
 
 /**
  * Writes a value that stands inline after `key: ` or `- `, or a block collection starting
  * on the current line; `depth` is the indentation level of the value's own lines.
  */
-function inline(out: Utf8Writer, value: unknown, shape: Shape, depth: number): void {
+function inline(out: PartWriter, value: unknown, shape: Shape, depth: number): void {
   switch (typeof value) {
     case "string":
       string(out, value, depth);
@@ -144,112 +134,91 @@ function inline(out: Utf8Writer, value: unknown, shape: Shape, depth: number): v
     if (value.length === 0) out.text("[]");
     else sequence(out, value, shape.items, depth, false);
   } else if (isPlainObject(value)) {
-    if (!mapping(out, value, shape.mapShape(value), depth, false)) out.text("{}");
+    if (!mapping(out, value, shape.mapShape(value), depth)) out.text("{}");
   } else {
     throw new Unrenderable();
   }
 }
 
 /** A block sequence whose items start at `depth` (after the first `- `, which this writes too). */
-function sequence(out: Utf8Writer, items: readonly unknown[], shape: Shape, depth: number, spaced: boolean): void {
+function sequence(out: PartWriter, items: readonly unknown[], shape: Shape, depth: number, spaced: boolean): void {
   for (let index = 0; index < items.length; index++) {
     if (index === 0) out.text("- ");
     else out.item(depth, spaced);
+    const item = items[index];
+    // Strings and maps first, without going through `inline`: they are most items.
+    if (typeof item === "string") out.text(isSimplePlain(item) ? item : VALUES.get(item, depth + 1));
+    else if (typeof item === "object" && item !== null && !Array.isArray(item) && isPlainObject(item)) {
+      if (!mapping(out, item, shape.mapShape(item), depth + 1)) out.text("{}");
+    }
     // A hole in a sparse list reads as null, as it did through the library; `undefined` itself is rejected.
-    if (index in items) inline(out, items[index], shape, depth + 1);
-    else out.text("null");
+    else if (item === undefined && !(index in items)) out.text("null");
+    else inline(out, item, shape, depth + 1);
   }
-}
-
-/** Where a mapping is being written. */
-interface MapState {
-  readonly out: Utf8Writer;
-  readonly depth: number;
-  readonly root: boolean;
-  first: boolean;
 }
 
 /**
- * A block mapping whose keys start at `depth`, in the shape's order; at the root, sections
- * are spaced and some lists too. Returns false, having written nothing, when no key has a value.
+ * A block mapping whose keys start at `depth`, in the shape's order (see `mapping-plan.ts`);
+ * at the root, sections are spaced and some lists too. Returns false, having written
+ * nothing, when no key has a value. An undefined value is left out.
  */
-function mapping(out: Utf8Writer, map: Record<string, unknown>, shape: Shape, depth: number, root: boolean): boolean {
-  const state: MapState = { out, depth, root, first: true };
-  const keys = Object.keys(map);
-  if (shape.order.length === 0 || inCanonicalOrder(map, keys, shape)) {
-    for (const key of keys) pair(state, key, map[key], shape);
-  } else {
-    for (const key of shape.order) {
-      // Reading first skips the ownership check for the many listed keys an object lacks.
-      const value = map[key];
-      if (value !== undefined && Object.hasOwn(map, key)) pair(state, key, value, shape);
+function mapping(out: PartWriter, map: Record<string, unknown>, shape: Shape, depth: number): boolean {
+  const keys = planFor(map, shape, depth, renderKey, byForIn).keys;
+  let first = true;
+  for (let index = 0; index < keys.length; index++) {
+    const planned = keys[index] as PlannedKey;
+    const value = map[planned.key];
+    if (value === undefined) continue;
+    const key = first ? planned.inline : planned.nextInline;
+    // Scalars first, without a call per value: they are most of a pipeline.
+    if (typeof value === "string") {
+      out.pair(key, isSimplePlain(value) ? value : VALUES.get(value, depth + 1));
+      first = false;
+      continue;
     }
-    for (const key of keys) if (!shape.listed.has(key)) pair(state, key, map[key], shape);
+    if (typeof value === "boolean") {
+      out.pair(key, value ? "true" : "false");
+      first = false;
+      continue;
+    }
+    if (typeof value === "object" && value !== null && !planned.explicit) {
+      if (Array.isArray(value)) {
+        if (value.length > 0) {
+          out.text(first ? planned.list : planned.nextList);
+          first = false;
+          sequence(out, value, planned.shape.items, depth, planned.spaced);
+          continue;
+        }
+      } else if (isPlainObject(value)) {
+        const mark = out.pos;
+        out.text(first ? planned.map : planned.nextMap);
+        if (!mapping(out, value, planned.shape.mapShape(value), depth + 1)) {
+          out.pos = mark;
+          out.pair(key, "{}");
+        }
+        first = false;
+        continue;
+      }
+    }
+    out.text(key);
+    first = false;
+    inline(out, value, planned.shape, depth + 1);
   }
-  return !state.first;
+  return !first;
 }
 
 /**
- * True when `keys` (an object's own enumerable keys) are already in the shape's order: the
- * listed ones first, by rank, then the rest; then they can be written as they come, which
- * saves probing the object for every listed key. An object with non-enumerable own keys
- * takes the probing path, since the canonical order includes listed keys that are not enumerable.
+ * Whether the plans may be found by `for...in` (see `mapping-plan.ts`), asked at the start
+ * of each render rather than of each map.
  */
-function inCanonicalOrder(map: object, keys: readonly string[], shape: Shape): boolean {
-  let last = -1;
-  for (const key of keys) {
-    const rank = shape.rank.get(key);
-    if (rank === undefined) last = Number.POSITIVE_INFINITY;
-    else if (rank < last) return false;
-    else last = rank;
-  }
-  return Object.getOwnPropertyNames(map).length === keys.length;
-}
-
-/** One `key: value` of a mapping; an undefined value is left out. */
-function pair(state: MapState, key: string, value: unknown, shape: Shape): void {
-  const { out, depth } = state;
-  const written = KEYS.get(key, depth);
-  if (value === undefined) return;
-  if (state.first) state.first = false;
-  else {
-    if (state.root) out.text("\n");
-    out.newline(depth);
-  }
-  const fieldShape = shape.field(key);
-  if (written.text.length > MAX_IMPLICIT_KEY) {
-    // The library's explicit-key form; the value then sits at the key's inner indentation.
-    out.text("? ");
-    out.text(written.text);
-    out.newline(depth);
-    out.text(": ");
-    inline(out, value, fieldShape, depth + 1);
-    return;
-  }
-  if (Array.isArray(value) && value.length > 0) {
-    out.text(written.block);
-    out.newline(depth);
-    sequence(out, value, fieldShape.items, depth, state.root && SPACED_LISTS.has(key));
-  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && isPlainObject(value)) {
-    const mark = out.pos;
-    out.text(written.block);
-    out.newline(depth + 1);
-    if (!mapping(out, value, fieldShape.mapShape(value), depth + 1, false)) {
-      out.pos = mark;
-      out.text(written.inline);
-      out.text("{}");
-    }
-  } else {
-    out.text(written.inline);
-    inline(out, value, fieldShape, depth + 1);
-  }
-}
+let byForIn = true;
 
 /** Writes the config in canonical order: a map at the root, as a pipeline is, or any other value. */
 function body(config: unknown): string {
-  const out = new Utf8Writer();
+  byForIn = forInListsOwnKeys();
+  const out = new PartWriter();
   if (config !== null && typeof config === "object" && !Array.isArray(config) && isPlainObject(config)) {
-    if (!mapping(out, config, PIPELINE, 0, true)) out.text("{}");
+    if (!mapping(out, config, PIPELINE, 0)) out.text("{}");
   } else {
     inline(out, config, PIPELINE, 0);
   }

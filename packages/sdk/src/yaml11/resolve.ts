@@ -25,6 +25,8 @@ const NULL = new Set(["", "~", "null", "Null", "NULL"]);
 const POS_INF = new Set([".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]);
 const NEG_INF = new Set(["-.inf", "-.Inf", "-.INF"]);
 const NAN = new Set([".nan", ".NaN", ".NAN"]);
+/** The length of the longest word above (`+.inf`, `-.inf`...). */
+const LONGEST_WORD = Math.max(...[TRUE, FALSE, NULL, POS_INF, NEG_INF, NAN].flatMap((words) => [...words].map((word) => word.length)));
 /** First letters of the words above (`yes`, `true`, `on`, `no`, `false`, `off`, `null` and their cases). */
 const WORD_STARTS = new Set([..."yYtToOnNfF"].map((ch) => ch.charCodeAt(0)));
 
@@ -70,13 +72,16 @@ export function isSurelyString(text: string): boolean {
 export function resolvePlainScalar(text: string): ResolvedScalar {
   if (isSurelyString(text)) return { tag: "str", value: text };
   const c = text.charCodeAt(0);
-  if (TRUE.has(text)) return { tag: "bool", value: true };
-  if (FALSE.has(text)) return { tag: "bool", value: false };
-  if (NULL.has(text)) return { tag: "null", value: null };
-  if (POS_INF.has(text)) return { tag: "float", value: Number.POSITIVE_INFINITY };
-  if (NEG_INF.has(text)) return { tag: "float", value: Number.NEGATIVE_INFINITY };
-  if (NAN.has(text)) return { tag: "float", value: Number.NaN };
-  if (text === "<<") return { tag: "merge", value: "<<" };
+  // The words are short: longer text is not looked up (it would be hashed for nothing).
+  if (text.length <= LONGEST_WORD) {
+    if (TRUE.has(text)) return { tag: "bool", value: true };
+    if (FALSE.has(text)) return { tag: "bool", value: false };
+    if (NULL.has(text)) return { tag: "null", value: null };
+    if (POS_INF.has(text)) return { tag: "float", value: Number.POSITIVE_INFINITY };
+    if (NEG_INF.has(text)) return { tag: "float", value: Number.NEGATIVE_INFINITY };
+    if (NAN.has(text)) return { tag: "float", value: Number.NaN };
+    if (text === "<<") return { tag: "merge", value: "<<" };
+  }
   const first = text.charAt(0);
   if ((c >= 0x30 && c <= 0x39) || first === "+" || first === "-") {
     const plain = text.includes("_") ? text.replace(/_/g, "") : text;
