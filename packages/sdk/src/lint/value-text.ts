@@ -1,41 +1,36 @@
 /**
- * A quick test before a rule reads every string and key of a job: whether the job's JSON
- * text holds a needle. Rules that look for something rare in any string (`((.:name))`, an
- * `aggregate:` key) walked all of a 2,000-job pipeline's values to find nothing. The text
- * of all jobs (native `JSON.stringify`, shared by those rules) rules out most pipelines at
- * once; where it holds a needle, each job's own text tells which jobs to walk.
- * A job the text rules out holds no such string or key; a job it lets through is walked as
- * before, so the findings are the same.
+ * A quick search before a rule reads every string and key of a job: whether anything in the
+ * jobs holds what the rule looks for. Rules that look for something rare (`((.:name))` in any
+ * string, an `aggregate:` key) walked all of a 2,000-job pipeline's values, with their scopes
+ * and paths, to find nothing. One bare walk over the values, shared by those rules and
+ * allocating nothing, rules out most pipelines at once; where it finds a needle, each job's
+ * own search tells which jobs to walk. A value ruled out holds no such string or key; a
+ * value let through is walked as before, so the findings are the same.
  */
 
-/**
- * What the rules look for, in a value's JSON text. Printable ASCII other than `"` and `\`
- * stands in that text as it is, so such a needle finds every string and key holding it; a
- * `"` in a needle matches JSON's own quotes (`"aggregate":` finds that key).
- */
+/** What the rules look for: text in any string or key, or a key itself. */
 const NEEDLES = {
-  /** A local var, `((.:name))`. */
-  localVar: "((.:",
+  /** A local var, `((.:name))`, in a string or key. */
+  localVar: { text: "((.:" },
   /** A key `aggregate`. */
-  aggregateKey: '"aggregate":',
+  aggregateKey: { key: "aggregate" },
 } as const;
 
 /** A needle's name. */
 export type Needle = keyof typeof NEEDLES;
 
-const NAMES = Object.keys(NEEDLES) as Needle[];
-// All needles' bits: what a value JSON cannot write may hold.
-const ALL = (1 << NAMES.length) - 1;
+const LOCAL_VAR = 1;
+const AGGREGATE_KEY = 2;
+const ALL = LOCAL_VAR | AGGREGATE_KEY;
+const BIT: Readonly<Record<Needle, number>> = { localVar: LOCAL_VAR, aggregateKey: AGGREGATE_KEY };
+// Deeper than any pipeline: a value this deep (or a cycle) is let through for the rule to walk.
+const MAX_DEPTH = 256;
 
-/**
- * Each value's needles found, one bit per needle, during {@link withValueTexts}. Only the
- * bits are kept: the text of every job of a big pipeline, held for the whole run, was as
- * much memory for the garbage collector to move as the config's own strings.
- */
+/** Each value's needles found, one bit per needle, during {@link withValueTexts}. */
 let found: WeakMap<object, number> | undefined;
 
 /**
- * Runs `fn` with each value's needles remembered after the first test: for one lint run,
+ * Runs `fn` with each value's needles remembered after the first search: for one lint run,
  * in which the config does not change.
  */
 export function withValueTexts<T>(fn: () => T): T {
@@ -48,31 +43,39 @@ export function withValueTexts<T>(fn: () => T): T {
   }
 }
 
-function needlesIn(value: object): number {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    // A cycle, a bigint: the caller walks the value.
-    return ALL;
-  }
-  if (text === undefined) return 0;
+function textBits(text: string): number {
+  return text.includes(NEEDLES.localVar.text) ? LOCAL_VAR : 0;
+}
+
+/** The needles under `value`, stopping once all are found. */
+function needlesIn(value: unknown, depth: number): number {
+  if (typeof value === "string") return textBits(value);
+  if (typeof value !== "object" || value === null) return 0;
+  if (depth > MAX_DEPTH) return ALL;
   let bits = 0;
-  NAMES.forEach((name, i) => {
-    if (text.includes(NEEDLES[name])) bits |= 1 << i;
-  });
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && bits !== ALL; i++) bits |= needlesIn(value[i], depth + 1);
+    return bits;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (key === NEEDLES.aggregateKey.key) bits |= AGGREGATE_KEY;
+    bits |= textBits(key) | needlesIn(record[key], depth + 1);
+    if (bits === ALL) break;
+  }
   return bits;
 }
 
 /**
- * False when no string or key inside `value` holds the needle; true when one may, or when
- * the value cannot be written as JSON, so that the caller walks it.
+ * False when no string or key inside `value` holds the needle; true when one may (a value
+ * too deep to search, or a cycle, is let through), so that the caller walks it.
  */
 export function mayContain(value: object, needle: Needle): boolean {
   let bits = found?.get(value);
   if (bits === undefined) {
-    bits = needlesIn(value);
+    bits = needlesIn(value, 0);
     found?.set(value, bits);
   }
-  return (bits & (1 << NAMES.indexOf(needle))) !== 0;
+  return (bits & BIT[needle]) !== 0;
 }
