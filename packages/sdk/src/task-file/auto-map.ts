@@ -7,7 +7,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { arr, obj, text } from "../lint/values.ts";
-import { walkJob } from "../lint/walk.ts";
+import { walkJobSteps } from "../lint/walk.ts";
 
 /** How {@link findGitCheckout} reads the disk. */
 export interface GitIo {
@@ -122,8 +122,7 @@ export function autoMapArtifacts(config: unknown, checkout: GitCheckout, except:
   for (const value of arr(obj(config)?.jobs)) {
     const job = obj(value);
     if (!job) continue;
-    walkJob(job, (step, core) => {
-      if (core !== "get") return;
+    walkJobSteps(job, "get", (step) => {
       const artifact = text(step.get);
       const resource = text(step.resource) || artifact;
       const remote = matching.get(resource);

@@ -7,7 +7,7 @@
  */
 import type { Report } from "../validate/report.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
-import { walkJob } from "../walk.ts";
+import { walkJobSteps } from "../walk.ts";
 
 const OCI_BUILD = /(^|\/)(concourse|vito)\/oci-build-task(:[^/]*)?$/;
 
@@ -16,8 +16,8 @@ export function checkOciBuild(config: Obj, report: Report): void {
   for (const value of arr(config.jobs)) {
     const job = obj(value);
     if (!job) continue;
-    walkJob(job, (step, core, path) => {
-      if (core !== "task" || step.privileged === true) return;
+    walkJobSteps(job, "task", (step, _core, path) => {
+      if (step.privileged === true) return;
       const repository = text(obj(obj(obj(step.config)?.image_resource)?.source)?.repository);
       if (!OCI_BUILD.test(repository)) return;
       report.warning(

@@ -11,7 +11,7 @@ import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import { checkResourceConfig } from "../../resources/check.ts";
 import type { Report } from "../validate/report.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
-import { stepResource, walkJob } from "../walk.ts";
+import { stepResource, walkJobSteps } from "../walk.ts";
 
 /** The object holding the last key of `path` under `root`, for the finding's position. */
 function locate(root: Obj, path: readonly PathSegment[]): { target: object; key: string | undefined } {
@@ -70,8 +70,8 @@ export function checkResourceConfigs(config: Obj, report: Report): void {
   for (const value of arr(config.jobs)) {
     const job = obj(value);
     if (!job) continue;
-    walkJob(job, (step, core, path) => {
-      if (core !== "get" && core !== "put") return;
+    walkJobSteps(job, "resource", (step, stepCore, path) => {
+      const core = stepCore as "get" | "put";
       const resource = resources.get(stepResource(step, core));
       if (!resource) return;
       const type = text(resource.type);

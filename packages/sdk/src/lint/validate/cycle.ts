@@ -6,7 +6,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/configvalidate/validate.go
  */
 import { arr, type Obj, obj, text } from "../values.ts";
-import { walkJob } from "../walk.ts";
+import { walkJobSteps } from "../walk.ts";
 import { goPathMatches } from "./glob.ts";
 import type { Report } from "./report.ts";
 
@@ -18,8 +18,7 @@ export function validateCycle(config: Obj, report: Report): void {
   for (const job of jobs) {
     const from = text(job.name);
     const targets = edges.get(from) ?? new Set<string>();
-    walkJob(job, (step, core) => {
-      if (core !== "get") return;
+    walkJobSteps(job, "get", (step) => {
       for (const p of arr(step.passed)) for (const name of goPathMatches(text(p), names)) targets.add(name);
     });
     edges.set(from, targets);
