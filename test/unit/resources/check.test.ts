@@ -67,3 +67,22 @@ describe("checkResourceConfig", () => {
     expect(missing?.hint).toContain("https://github.com/concourse/git-resource");
   });
 });
+
+describe("a map or list where a string belongs", () => {
+  it("is reported with a fix that fits it, also for a map without a prototype", () => {
+    for (const tag of [Object.create(null), { a: 1 }, ["x"]]) {
+      const problems = checkResourceConfig("registry-image", "source", { repository: "x/y", tag });
+      const problem = problems.find((p) => p.code === "registry-image-tag-not-string");
+      expect(problem?.hint).toBe("Give a string instead.");
+    }
+    const time = checkResourceConfig("time", "source", { start: Object.create(null), stop: "20:00" });
+    expect(time.find((p) => p.code === "time-not-string")?.message).toBe(
+      "'start' must be a string, not an object: the resource decodes a string",
+    );
+  });
+
+  it("is quoted for a number", () => {
+    const problems = checkResourceConfig("registry-image", "source", { repository: "x/y", tag: 3.1 });
+    expect(problems.find((p) => p.code === "registry-image-tag-not-string")?.hint).toBe('Quote it: "3.1".');
+  });
+});

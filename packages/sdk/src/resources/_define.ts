@@ -289,7 +289,7 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
  * (`password`, `private_key`...) or the value has one in a URI, since messages are printed
  * and logged.
  */
-function describeValue(value: unknown, key?: string | number): string {
+export function describeValue(value: unknown, key?: string | number): string {
   if (value === null) return "null";
   const secret = (typeof key === "string" && isCredentialKey(key)) || (typeof value === "string" && uriCredential(value) !== undefined);
   const kind = Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
@@ -420,9 +420,18 @@ export function mustBeString(field: string, code: string, why: string): Rule {
   return (v, report) => {
     const value = v[field];
     if (value !== undefined && typeof value !== "string") {
-      report(code, "error", [field], `'${field}' must be a string, not ${describeValue(value)}: ${why}`, `Quote it: "${String(value)}".`);
+      report(code, "error", [field], `'${field}' must be a string, not ${describeValue(value)}: ${why}`, quoteHint(value));
     }
   };
+}
+
+/**
+ * The fix for a value where a string belongs: a scalar is quoted as the text YAML gave it;
+ * a list or a map (`String()` of which says nothing, or throws for a map without a
+ * prototype) is to be replaced.
+ */
+export function quoteHint(value: unknown): string {
+  return typeof value === "object" && value !== null ? "Give a string instead." : `Quote it: "${String(value)}".`;
 }
 
 /** A field holding a Go duration (`"10s"`, `"1h30m"`). */

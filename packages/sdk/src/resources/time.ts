@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { Resource } from "../builders/resource.ts";
-import { defineSpec, goDuration, isVar, type Rule, type TypedResourceOptions, together } from "./_define.ts";
+import { defineSpec, describeValue, goDuration, isVar, quoteHint, type Rule, type TypedResourceOptions, together } from "./_define.ts";
 import { lazySchema } from "./lazy-schema.ts";
 
 const README = "https://github.com/concourse/time-resource";
@@ -74,8 +74,10 @@ const timeOfDay =
         "time-not-string",
         "error",
         [field],
-        `'${field}' must be a string, not ${typeof value} ${String(value)}: a number fails to decode`,
-        `Quote it: "${String(value)}".`,
+        typeof value === "object" && value !== null
+          ? `'${field}' must be a string, not ${describeValue(value)}: the resource decodes a string`
+          : `'${field}' must be a string, not ${typeof value} ${String(value)}: a number fails to decode`,
+        quoteHint(value),
       );
     } else if (!TIME_OF_DAY.test(value.trim())) {
       report("time-invalid-time", "error", [field], `'${field}' '${value}' is not a time of day such as "3:04 PM", "3PM" or "15:04"`);
