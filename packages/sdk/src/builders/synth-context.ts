@@ -111,25 +111,56 @@ export class JobContext {
   readonly pipeline: SynthContext;
   readonly job: JobLike;
   readonly scope: Scope;
-  readonly path: readonly PathSegment[];
+  // The path is kept as the parent's and up to two segments, and made into an array when
+  // first read: most contexts (a step's params, a task's image) are made to resolve a value
+  // whose path is needed only for a finding.
+  #path: readonly PathSegment[] | undefined;
+  readonly #parent: JobContext | undefined;
+  readonly #first: PathSegment | undefined;
+  readonly #second: PathSegment | undefined;
 
-  constructor(pipeline: SynthContext, job: JobLike, scope: Scope, path: readonly PathSegment[]) {
+  constructor(
+    pipeline: SynthContext,
+    job: JobLike,
+    scope: Scope,
+    path: readonly PathSegment[] | undefined,
+    parent?: JobContext,
+    first?: PathSegment,
+    second?: PathSegment,
+  ) {
     this.pipeline = pipeline;
     this.job = job;
     this.scope = scope;
-    this.path = path;
+    this.#path = path;
+    this.#parent = parent;
+    this.#first = first;
+    this.#second = second;
+  }
+
+  /** Where in the config this context renders. */
+  get path(): readonly PathSegment[] {
+    if (this.#path === undefined) {
+      const base = this.#parent?.path ?? [];
+      this.#path =
+        this.#first === undefined ? base : this.#second === undefined ? [...base, this.#first] : [...base, this.#first, this.#second];
+    }
+    return this.#path;
   }
 
   /** The same job and scope, further down the tree. */
   at(first: PathSegment, second?: PathSegment): JobContext {
     // Two fixed parameters, not a rest list: called for every step and field of a render.
-    const path = second === undefined ? [...this.path, first] : [...this.path, first, second];
-    return new JobContext(this.pipeline, this.job, this.scope, path);
+    return new JobContext(this.pipeline, this.job, this.scope, undefined, this, first, second);
   }
 
   /** The same place with another scope. */
   withScope(scope: Scope): JobContext {
-    return new JobContext(this.pipeline, this.job, scope, this.path);
+    return new JobContext(this.pipeline, this.job, scope, this.#path, this.#parent, this.#first, this.#second);
+  }
+
+  /** This context's path followed by `rel`, for a finding inside a value. */
+  #pathTo(rel: readonly PathSegment[]): PathSegment[] {
+    return [...this.path, ...rel];
   }
 
   /** Records that this job gets or puts `resource`, and adds it to the pipeline. */
@@ -152,6 +183,11 @@ export class JobContext {
       );
     }
     return artifact.artifactName;
+  }
+
+  // artifactName with the path made only when the artifact is reported.
+  #artifactNameAt(artifact: Artifact, rel: readonly PathSegment[]): string {
+    return this.scope.has(artifact.producer) ? artifact.artifactName : this.artifactName(artifact, this.#pathTo(rel));
   }
 
   /**
@@ -222,38 +258,37 @@ export class JobContext {
    * plain JSON, checking each reference. `undefined` properties are dropped.
    */
   resolve(value: unknown): JsonValue {
-    // A scalar is resolved in place; only objects and arrays push onto a copy of the path.
-    if (typeof value !== "object" || value === null) return this.#resolveAt(value, this.path as PathSegment[]);
-    return this.#resolveAt(value, [...this.path]);
+    return this.#resolveAt(value, []);
   }
 
-  // `path` is one array pushed and popped on the way down (a report formats it at once).
-  #resolveAt(value: unknown, path: PathSegment[]): JsonValue {
+  // `rel` is the path below this context: one array pushed and popped on the way down, joined
+  // to this context's path only for a finding (a report formats it at once).
+  #resolveAt(value: unknown, rel: PathSegment[]): JsonValue {
     if (value === null || typeof value === "string" || typeof value === "boolean") return value;
     if (typeof value === "number") {
       if (!Number.isFinite(value)) {
-        this.pipeline.report("error", "unsupported-value", path, `${value} cannot be written to a pipeline`);
+        this.pipeline.report("error", "unsupported-value", this.#pathTo(rel), `${value} cannot be written to a pipeline`);
         return null;
       }
       return value;
     }
     if (hasBrand(value, Brand.artifactPath)) {
       const p = value as { artifact: Artifact; path: string };
-      const name = this.artifactName(p.artifact, path);
+      const name = this.#artifactNameAt(p.artifact, rel);
       return p.path === "" || p.path === "." ? name : `${name}/${p.path}`;
     }
-    if (hasBrand(value, Brand.artifact)) return this.artifactName(value as Artifact, path);
-    if (hasBrand(value, Brand.localVar)) return this.localVar(value as LocalVar, path);
+    if (hasBrand(value, Brand.artifact)) return this.#artifactNameAt(value as Artifact, rel);
+    if (hasBrand(value, Brand.localVar)) return this.localVar(value as LocalVar, this.#pathTo(rel));
     if (hasBrand(value, Brand.resolvable)) {
-      const here = new JobContext(this.pipeline, this.job, this.scope, [...path]);
+      const here = new JobContext(this.pipeline, this.job, this.scope, this.#pathTo(rel));
       return here.resolve((value as { resolveWith(ctx: JobContext): unknown }).resolveWith(here));
     }
     if (Array.isArray(value)) {
       const out: JsonValue[] = [];
       for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        out.push(this.#resolveAt(value[i], path));
-        path.pop();
+        rel.push(i);
+        out.push(this.#resolveAt(value[i], rel));
+        rel.pop();
       }
       return out;
     }
@@ -263,16 +298,16 @@ export class JobContext {
       for (const key in record) {
         const item = record[key];
         if (item === undefined || !Object.hasOwn(record, key)) continue;
-        path.push(key);
-        out[key] = this.#resolveAt(item, path);
-        path.pop();
+        rel.push(key);
+        out[key] = this.#resolveAt(item, rel);
+        rel.pop();
       }
       return out;
     }
     this.pipeline.report(
       "error",
       "unsupported-value",
-      path,
+      this.#pathTo(rel),
       `a ${typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value} cannot be written to a pipeline`,
       "Use strings, numbers, booleans, arrays, plain objects, vars or artifact handles.",
     );
