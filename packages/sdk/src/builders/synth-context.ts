@@ -119,6 +119,10 @@ export class JobContext {
   readonly #first: PathSegment | undefined;
   readonly #second: PathSegment | undefined;
 
+  /**
+   * A context at `path`; or, with `path` undefined, at `parent`'s path followed by `first`
+   * (and `second`), made into an array only when read (what {@link JobContext.at} passes).
+   */
   constructor(
     pipeline: SynthContext,
     job: JobLike,

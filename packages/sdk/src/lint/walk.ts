@@ -5,7 +5,7 @@
  * @see https://github.com/concourse/concourse/blob/95872ce1a3af6fc0c4ab7f23658ec81f3e778d7c/atc/step_recursor.go
  */
 import { type CoreKey, detectStepOf, HOOKS, withStepDetection } from "./step-kinds.ts";
-import { withValueTexts } from "./value-text.ts";
+import { withValueSearch } from "./value-search.ts";
 import { arr, type Obj, obj, text } from "./values.ts";
 
 // What a step without sub-steps has: most steps, each asked on every walk.
@@ -71,7 +71,7 @@ export function withWalkCache<T>(fn: () => T): T {
   walked = new WeakMap();
   grouped = new WeakMap();
   try {
-    return withStepDetection(() => withValueTexts(fn));
+    return withStepDetection(() => withValueSearch(fn));
   } finally {
     walked = outer;
     grouped = outerGrouped;

@@ -8,7 +8,7 @@
  */
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import type { Report } from "../validate/report.ts";
-import { mayContain } from "../value-text.ts";
+import { mayContain } from "../value-search.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 
 /** The fix for the removed `aggregate` step. */

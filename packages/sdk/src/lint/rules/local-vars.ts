@@ -7,7 +7,7 @@
 import type { PathSegment } from "../../diagnostics/diagnostic.ts";
 import { type CoreKey, detectStepOf, HOOKS } from "../step-kinds.ts";
 import type { Report } from "../validate/report.ts";
-import { mayContain } from "../value-text.ts";
+import { mayContain } from "../value-search.ts";
 import { arr, type Obj, obj, text } from "../values.ts";
 import { childSteps } from "../walk.ts";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { lintConfig } from "../../../packages/sdk/src/lint/lint-config.ts";
-import { mayContain, withValueTexts } from "../../../packages/sdk/src/lint/value-text.ts";
+import { mayContain, withValueSearch } from "../../../packages/sdk/src/lint/value-search.ts";
 import type { PipelineConfig } from "../../../packages/sdk/src/model/index.ts";
 
 describe("mayContain", () => {
   it("finds a needle in any nested string or key, and rules out a value without it", () => {
-    withValueTexts(() => {
+    withValueSearch(() => {
       expect(mayContain({ a: [{ b: "x ((.:v)) y" }] }, "localVar")).toBe(true);
       expect(mayContain({ a: { "((.:k))": 1 } }, "localVar")).toBe(true);
       expect(mayContain({ a: ["((v))", { b: 1 }] }, "localVar")).toBe(false);
@@ -18,21 +18,21 @@ describe("mayContain", () => {
   it("lets through a cycle or a value too deep to search, so that the caller walks it", () => {
     const cyclic: Record<string, unknown> = { a: "no needle" };
     cyclic.self = cyclic;
-    expect(withValueTexts(() => mayContain(cyclic, "localVar"))).toBe(true);
+    expect(withValueSearch(() => mayContain(cyclic, "localVar"))).toBe(true);
     let deep: unknown = "plain";
     for (let i = 0; i < 300; i++) deep = [deep];
-    expect(withValueTexts(() => mayContain({ deep }, "aggregateKey"))).toBe(true);
-    expect(withValueTexts(() => mayContain({ n: 1n, f: () => "((.:v))" }, "localVar"))).toBe(false);
+    expect(withValueSearch(() => mayContain({ deep }, "aggregateKey"))).toBe(true);
+    expect(withValueSearch(() => mayContain({ n: 1n, f: () => "((.:v))" }, "localVar"))).toBe(false);
   });
 
   it("reads each value's text once per run, and anew in the next run", () => {
     const value = { a: "plain" };
-    withValueTexts(() => {
+    withValueSearch(() => {
       expect(mayContain(value, "localVar")).toBe(false);
       value.a = "((.:v))";
       expect(mayContain(value, "localVar")).toBe(false);
     });
-    expect(withValueTexts(() => mayContain(value, "localVar"))).toBe(true);
+    expect(withValueSearch(() => mayContain(value, "localVar"))).toBe(true);
   });
 });
 

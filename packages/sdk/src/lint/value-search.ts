@@ -26,14 +26,14 @@ const BIT: Readonly<Record<Needle, number>> = { localVar: LOCAL_VAR, aggregateKe
 // Deeper than any pipeline: a value this deep (or a cycle) is let through for the rule to walk.
 const MAX_DEPTH = 256;
 
-/** Each value's needles found, one bit per needle, during {@link withValueTexts}. */
+/** Each value's needles found, one bit per needle, during {@link withValueSearch}. */
 let found: WeakMap<object, number> | undefined;
 
 /**
  * Runs `fn` with each value's needles remembered after the first search: for one lint run,
  * in which the config does not change.
  */
-export function withValueTexts<T>(fn: () => T): T {
+export function withValueSearch<T>(fn: () => T): T {
   const outer = found;
   found = new WeakMap();
   try {
