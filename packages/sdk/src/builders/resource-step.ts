@@ -59,7 +59,8 @@ export abstract class ResourceStep<Files extends FileMap> extends Step implement
 
   /** The step's first keys: `get:`/`put:` with its name, and `resource:` when they differ. */
   protected head(key: "get" | "put"): Record<string, unknown> {
-    const out: Record<string, unknown> = { [key]: this.artifactName };
+    // Literal keys: V8 makes such an object from a template, a computed key at run time.
+    const out: Record<string, unknown> = key === "get" ? { get: this.artifactName } : { put: this.artifactName };
     if (this.#as !== undefined && this.#as !== this.resource.name) out["resource"] = this.resource.name;
     return out;
   }

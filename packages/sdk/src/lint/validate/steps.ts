@@ -17,6 +17,14 @@ import { IDENTIFIER_HINT, identifierProblem, identifierResult } from "./identifi
 import type { Report } from "./report.ts";
 import { validateTaskStep } from "./task.ts";
 
+// Context pieces made once: every plan item and hook of every job pushes one.
+const DO_CONTEXTS = Array.from({ length: 64 }, (_, i) => `.do[${i}]`);
+const HOOK_CONTEXT = Object.fromEntries(HOOKS.map((hook) => [hook, `.${hook}`])) as Readonly<Record<(typeof HOOKS)[number], string>>;
+
+function doContext(i: number): string {
+  return DO_CONTEXTS[i] ?? `.do[${i}]`;
+}
+
 /** What the step rules need to know about the whole pipeline. */
 export interface PipelineIndex {
   readonly resources: ReadonlySet<string>;
@@ -48,13 +56,13 @@ export class StepValidator {
   visitJob(job: Obj): void {
     const plan = arr(job.plan);
     for (let i = 0; i < plan.length; i++) {
-      this.enter(`.do[${i}]`, "plan", i);
+      this.enter(doContext(i), "plan", i);
       this.validate(plan[i]);
       this.leave();
     }
     for (const hook of HOOKS) {
       if (job[hook] === undefined) continue;
-      this.enter(`.${hook}`, hook);
+      this.enter(HOOK_CONTEXT[hook], hook);
       this.validate(job[hook]);
       this.leave();
     }
@@ -268,7 +276,7 @@ export class StepValidator {
       case "do": {
         const steps = arr(step.do);
         for (let i = 0; i < steps.length; i++) {
-          this.enter(`.do[${i}]`, "do", i);
+          this.enter(doContext(i), "do", i);
           this.validate(steps[i]);
           this.leave();
         }
