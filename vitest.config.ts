@@ -24,6 +24,8 @@ export const baseConfig: ViteUserConfig = {
     exclude: ["**/node_modules/**", "test/**/*.corpus.test.ts", "test/package/**"],
     // Tests that start the `sdk` bin run the compiled dist/: rebuilt first when a source is newer.
     globalSetup: ["test/helpers/build-dist.ts"],
+    // Property tests draw from a fixed seed (FC_SEED=random explores): see the file.
+    setupFiles: ["test/helpers/fast-check-seed.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "threads",

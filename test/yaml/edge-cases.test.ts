@@ -92,6 +92,13 @@ const ANY: Record<string, string> = {
   "flow key without value": "a: {x}\n",
   "flow at insufficient indent": "a: [\n1]\n",
   "lone CR": "a: 1\rb: 2\n",
+  // A blank line and then a comment between a key and its value below: the yaml package
+  // reads a plain value there as a multi-line key ("Implicit keys need to be on a single line").
+  "value below a blank line and a comment": "r: # c\n\n# comment\n e\nt: 1\n",
+  "value below a blank line and a comment, no comment on the key": "r:\n\n# comment\n e\nt: 1\n",
+  "value below a comment between blank lines": "r: # c\n\n# c\n\n e\nt: 1\n",
+  "multi-line value below a blank line and a comment": "r: # c\n\n# c\n e\n f\nt: 1\n",
+  "sequence item below a blank line and a comment": "- # c\n\n# c\n  e\n- f\n",
   "bad escape": 'a: "\\q"\n',
   "block scalar more-indented leading blank": "a: |\n     \n  x\n",
   "empty block scalar": "a: |\nb: 1\n",

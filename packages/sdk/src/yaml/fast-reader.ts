@@ -476,6 +476,7 @@ class FastReader {
         const isDash = this.code(this.pos) === DASH && this.isBreakOrSpace(this.pos + 1);
         const indentless = col === parent && mapValue && isDash;
         if (col > parent || indentless) {
+          if (this.blankThenComment(emptyAt, this.pos)) giveUp();
           this.take();
           const counted = this.decodeCount;
           const node = indentless ? this.blockSeq(col, true) : this.node(parent, col, true);
@@ -507,6 +508,25 @@ class FastReader {
     }
     if (this.isIndicatorStart(c) || this.plainKeyAhead()) giveUp();
     return this.plain(parent, props);
+  }
+
+  /**
+   * True when the lines after the one holding `from`, up to `to`, hold a blank line and
+   * after it a comment line. Below such lines the `yaml` package reads a plain value as
+   * the start of a multi-line key ("Implicit keys need to be on a single line"), a reading
+   * this reader does not vouch for: it leaves the text to that package.
+   */
+  private blankThenComment(from: number, to: number): boolean {
+    let sawBlank = false;
+    let line = this.pastEol(this.lineEnd(from));
+    while (line < to) {
+      let at = line;
+      while (this.code(at) === SPACE) at++;
+      if (this.isEol(at)) sawBlank = true;
+      else if (this.code(at) === HASH && sawBlank) return true;
+      line = this.pastEol(this.lineEnd(at));
+    }
+    return false;
   }
 
   private column(at: number): number {
