@@ -8,21 +8,14 @@
  * value let through is walked as before, so the findings are the same.
  */
 
-/** What the rules look for: text in any string or key, or a key itself. */
-const NEEDLES = {
-  /** A local var, `((.:name))`, in a string or key. */
-  localVar: { text: "((.:" },
-  /** A key `aggregate`. */
-  aggregateKey: { key: "aggregate" },
-} as const;
+/** What the rules look for, one bit each: `((.:` in any string or key, and a key `aggregate`. */
+const BIT = { localVar: 1, aggregateKey: 2 } as const;
 
 /** A needle's name. */
-export type Needle = keyof typeof NEEDLES;
+export type Needle = keyof typeof BIT;
 
-const LOCAL_VAR = 1;
-const AGGREGATE_KEY = 2;
-const ALL = LOCAL_VAR | AGGREGATE_KEY;
-const BIT: Readonly<Record<Needle, number>> = { localVar: LOCAL_VAR, aggregateKey: AGGREGATE_KEY };
+const ALL = BIT.localVar | BIT.aggregateKey;
+const LOCAL_VAR_TEXT = "((.:";
 // Deeper than any pipeline: a value this deep (or a cycle) is let through for the rule to walk.
 const MAX_DEPTH = 256;
 
@@ -44,7 +37,7 @@ export function withValueSearch<T>(fn: () => T): T {
 }
 
 function textBits(text: string): number {
-  return text.includes(NEEDLES.localVar.text) ? LOCAL_VAR : 0;
+  return text.includes(LOCAL_VAR_TEXT) ? BIT.localVar : 0;
 }
 
 /** The needles under `value`, stopping once all are found. */
@@ -60,7 +53,7 @@ function needlesIn(value: unknown, depth: number): number {
   const record = value as Record<string, unknown>;
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
-    if (key === NEEDLES.aggregateKey.key) bits |= AGGREGATE_KEY;
+    if (key === "aggregate") bits |= BIT.aggregateKey;
     bits |= textBits(key) | needlesIn(record[key], depth + 1);
     if (bits === ALL) break;
   }

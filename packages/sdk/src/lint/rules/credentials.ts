@@ -34,17 +34,25 @@ function couldBeSecret(value: string): boolean {
   return true;
 }
 
+/**
+ * What a value under `key` is, for this rule: a URI with a credential in its userinfo, a
+ * literal where a credential belongs, or neither. One test for both the pre-check and the
+ * scan, so that they cannot disagree.
+ */
+function secretKind(key: string, value: unknown): "uri" | "literal" | undefined {
+  if (typeof value !== "string") return undefined;
+  if (uriCredential(value) !== undefined) return "uri";
+  // The key first: most keys name no credential, and the value's test is the dearer.
+  return isCredentialKey(key) && couldBeSecret(value) ? "literal" : undefined;
+}
+
 /** True when scanning `map` would report something: tested first, so that paths are made only then. */
 function holdsSecret(map: Obj): boolean {
   for (const key in map) {
     if (!Object.hasOwn(map, key)) continue;
     const value = map[key];
     const nested = obj(value);
-    if (nested) {
-      if (holdsSecret(nested)) return true;
-    } else if (typeof value === "string" && (uriCredential(value) !== undefined || (isCredentialKey(key) && couldBeSecret(value)))) {
-      return true;
-    }
+    if (nested ? holdsSecret(nested) : secretKind(key, value) !== undefined) return true;
   }
   return false;
 }
@@ -56,7 +64,8 @@ function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
       scan(nested, [...path, key], report);
       continue;
     }
-    if (typeof value === "string" && uriCredential(value) !== undefined) {
+    const kind = secretKind(key, value);
+    if (kind === "uri") {
       report.warning(
         "plaintext-credential",
         `'${key}' holds a URI with a credential in its userinfo (user:password@); credentials belong in a credential manager`,
@@ -65,18 +74,16 @@ function scan(map: Obj, path: readonly PathSegment[], report: Report): void {
         key,
         "drop the userinfo and give the credential in its own field as a var, e.g. password: ((git_password))",
       );
-      continue;
+    } else if (kind === "literal") {
+      report.warning(
+        "plaintext-credential",
+        `'${key}' holds a literal value; credentials belong in a credential manager`,
+        [...path, key],
+        map,
+        key,
+        `use a var instead: ${key}: ((${key.toLowerCase()}))`,
+      );
     }
-    // The key first: most keys name no credential, and the value's test is the dearer.
-    if (typeof value !== "string" || !isCredentialKey(key) || !couldBeSecret(value)) continue;
-    report.warning(
-      "plaintext-credential",
-      `'${key}' holds a literal value; credentials belong in a credential manager`,
-      [...path, key],
-      map,
-      key,
-      `use a var instead: ${key}: ((${key.toLowerCase()}))`,
-    );
   }
 }
 

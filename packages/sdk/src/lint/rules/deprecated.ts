@@ -51,7 +51,7 @@ function findAggregates(value: unknown, path: PathSegment[], report: Report): vo
 export function checkAggregate(config: Obj, report: Report): void {
   if (Array.isArray(config.jobs) && !mayContain(config.jobs, "aggregateKey")) return;
   arr(config.jobs).forEach((job, i) => {
-    // A key `aggregate` is written `"aggregate":` in any job that has one.
+    // Only a job holding a key `aggregate` anywhere is walked.
     const o = obj(job);
     if (o && !mayContain(o, "aggregateKey")) return;
     findAggregates(job, ["jobs", text(o?.name) || i], report);

@@ -65,11 +65,11 @@ function visit(value: unknown, defined: Set<string>, path: readonly PathSegment[
 
 /** Runs `undefined-local-var` on every job. */
 export function checkLocalVars(config: Obj, report: Report): void {
-  // Most pipelines use no local var at all: one text of all jobs says so.
+  // Most pipelines use no local var at all: one search of all jobs says so.
   if (Array.isArray(config.jobs) && !mayContain(config.jobs, "localVar")) return;
   for (const value of arr(config.jobs)) {
     const job = obj(value);
-    // Most jobs use no local var: their text says so without walking their values.
+    // Most jobs use no local var: a search says so without walking their steps.
     if (!job || !mayContain(job, "localVar")) continue;
     const base: PathSegment[] = ["jobs", text(job.name)];
     const defined = new Set<string>();

@@ -88,15 +88,14 @@ export class StepValidator {
     this.path.length = this.depths.pop() ?? 0;
   }
 
+  /** {@link enter} with any path, around `fn`: for the rarer steps and the findings. */
   private within(ctx: string, path: readonly PathSegment[], fn: () => void): void {
-    this.ctx.push(ctx);
-    const depth = this.path.length;
+    this.enter(ctx);
     this.path.push(...path);
     try {
       fn();
     } finally {
-      this.ctx.pop();
-      this.path.length = depth;
+      this.leave();
     }
   }
 
